@@ -1,0 +1,497 @@
+//! Scoring extraction against the annotated corpus (`data/corpus/NAME.txt` + `NAME.gold.json`).
+//!
+//! A prediction matches a gold event when the CAMEO root (first two digits) agrees and source
+//! and target match (either direction for symmetric types); matching is greedy, one prediction
+//! per gold event, best pairs first. Matches to optional gold events count neither way.
+
+use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
+use crate::model::{Actor, Event};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Types whose direction does not matter.
+pub const SYMMETRIC: &[&str] = &["consult", "phone_call", "negotiate", "sign_agreement", "mediate", "ceasefire"];
+
+fn default_modality() -> String {
+    "asserted".into()
+}
+
+/// One gold event.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldEvent {
+    /// Event type.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// Other acceptable types.
+    #[serde(default)]
+    pub alt_types: Vec<String>,
+    /// Acceptable sources: ISO3 codes or `~substring` of the name.
+    pub source: Vec<String>,
+    /// Acceptable targets; empty = no target expected.
+    #[serde(default)]
+    pub target: Vec<String>,
+    /// Date at its precision.
+    #[serde(default)]
+    pub date: String,
+    /// Inclusive day window.
+    pub window: [String; 2],
+    /// Debatable: scored neither way.
+    #[serde(default)]
+    pub optional: bool,
+    /// Expected modality.
+    #[serde(default = "default_modality")]
+    pub modality: String,
+    /// Trigger words, verbatim from the article.
+    pub evidence: String,
+    /// Hard cases exercised.
+    #[serde(default)]
+    pub phenomena: Vec<String>,
+}
+
+/// Something a naive tool would wrongly code.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Forbidden {
+    /// Verbatim text; a prediction whose evidence contains it is a hit.
+    pub evidence: String,
+    /// Only predictions of this type count, when given.
+    #[serde(default, rename = "type")]
+    pub event_type: Option<String>,
+    /// Why it is wrong.
+    #[serde(default)]
+    pub why: String,
+}
+
+/// One gold file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Gold {
+    /// Publication date.
+    pub dct: String,
+    /// The events.
+    pub events: Vec<GoldEvent>,
+    /// The traps.
+    #[serde(default)]
+    pub forbidden: Vec<Forbidden>,
+}
+
+/// A corpus case: article path and its gold.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Case name (file stem).
+    pub name: String,
+    /// The article file.
+    pub article: PathBuf,
+    /// The parsed gold.
+    pub gold: Gold,
+}
+
+/// Load every `NAME.gold.json` with its `NAME.txt` from a directory, sorted by name.
+pub fn load_corpus(dir: &Path) -> Result<Vec<Case>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::Io { path: dir.to_path_buf(), source: e })?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".gold.json")).map(str::to_string))
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(Error::Invalid(format!("{}: no *.gold.json files", dir.display())));
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let gp = dir.join(format!("{name}.gold.json"));
+            let text = std::fs::read_to_string(&gp).map_err(|e| Error::Io { path: gp.clone(), source: e })?;
+            let gold: Gold = serde_json::from_str(&text).map_err(|e| Error::BadLine {
+                path: gp.display().to_string(),
+                line: e.line(),
+                message: e.to_string(),
+            })?;
+            let article = dir.join(format!("{name}.txt"));
+            if !article.exists() {
+                return Err(Error::BadInput { path: gp, message: format!("no article {name}.txt beside it") });
+            }
+            Ok(Case { name, article, gold })
+        })
+        .collect()
+}
+
+/// Whether an actor is acceptable for a gold list.
+pub fn actor_matches(spec: &[String], actor: Option<&Actor>) -> bool {
+    match actor {
+        None => spec.is_empty(),
+        Some(a) => spec.iter().any(|s| match s.strip_prefix('~') {
+            Some(sub) => a.name.to_lowercase().contains(&sub.to_lowercase()),
+            None => a.country == *s || a.code == *s || (s.len() >= 3 && a.code.starts_with(s.as_str()) && a.country.is_empty()),
+        }),
+    }
+}
+
+fn cameo_root(lex: &Lexicon, t: &str) -> String {
+    lex.event_type(t).map(|i| i.cameo.chars().take(2).collect()).unwrap_or_default()
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn roles_match(g: &GoldEvent, p: &Event) -> bool {
+    let direct = actor_matches(&g.source, Some(&p.source)) && actor_matches(&g.target, p.target.as_ref());
+    direct
+        || (SYMMETRIC.contains(&g.event_type.as_str())
+            && p.target.is_some()
+            && actor_matches(&g.target, Some(&p.source))
+            && actor_matches(&g.source, p.target.as_ref()))
+}
+
+/// Whether the predicted dates are right: overlapping the window and no wider than a month
+/// (or than the gold window, when that is coarser).
+pub fn date_ok(g: &GoldEvent, p: &Event) -> bool {
+    let (Some(ws), Some(we)) = (day(&g.window[0]), day(&g.window[1])) else { return false };
+    let (Some(ps), Some(pe)) = (p.time.start, p.time.end) else { return false };
+    let overlap = ps <= we && ws <= pe;
+    let width = (pe - ps).num_days() + 1;
+    let gold_width = (we - ws).num_days() + 1;
+    overlap && width <= gold_width.max(31)
+}
+
+/// Scores of one run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Scores {
+    /// Articles scored.
+    pub articles: usize,
+    /// Non-optional gold events.
+    pub gold: usize,
+    /// Predictions.
+    pub predicted: usize,
+    /// Matched non-optional gold events.
+    pub tp: usize,
+    /// Unmatched predictions.
+    pub fp: usize,
+    /// Unmatched non-optional gold.
+    pub fn_: usize,
+    /// Event precision.
+    pub precision: f64,
+    /// Event recall.
+    pub recall: f64,
+    /// Event F1.
+    pub f1: f64,
+    /// F1 when the type must be the gold type or an alternative.
+    pub typed_f1: f64,
+    /// Share of matched events whose dates are right.
+    pub date_accuracy: f64,
+    /// Share of matched events whose `date` equals the gold `date`.
+    pub exact_date_rate: f64,
+    /// Share of matched events with the gold modality.
+    pub modality_accuracy: f64,
+    /// Predictions that hit a forbidden trap.
+    pub forbidden_hits: usize,
+    /// Per gold type: (gold, matched).
+    pub per_type: BTreeMap<String, (usize, usize)>,
+    /// Per predicted type: false alarms.
+    pub false_alarms_by_type: BTreeMap<String, usize>,
+    /// Per phenomenon: (gold, matched).
+    pub per_phenomenon: BTreeMap<String, (usize, usize)>,
+    /// Misses and false alarms, for `--verbose`.
+    pub worklist: Vec<String>,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Greedy matching: returns, per gold event, the index of the matched prediction.
+fn greedy(lex: &Lexicon, gold: &[GoldEvent], preds: &[Event], typed: bool) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(i64, usize, usize)> = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        let root = cameo_root(lex, &g.event_type);
+        for (pi, p) in preds.iter().enumerate() {
+            let type_ok = p.event_type == g.event_type || g.alt_types.contains(&p.event_type);
+            if typed && !type_ok {
+                continue;
+            }
+            if !typed && p.cameo.chars().take(2).collect::<String>() != root && !type_ok {
+                continue;
+            }
+            if !roles_match(g, p) {
+                continue;
+            }
+            let score = i64::from(type_ok) * 4 + i64::from(date_ok(g, p)) * 2 + i64::from(!g.optional) - (pi as i64).min(0);
+            pairs.push((score, gi, pi));
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut out = vec![None; gold.len()];
+    let mut used = vec![false; preds.len()];
+    for (_, gi, pi) in pairs {
+        if out[gi].is_none() && !used[pi] {
+            out[gi] = Some(pi);
+            used[pi] = true;
+        }
+    }
+    out
+}
+
+/// Score predictions for all cases (`preds[i]` belongs to `cases[i]`).
+pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
+    let mut s = Scores { articles: cases.len(), ..Default::default() };
+    let (mut typed_tp, mut typed_fp) = (0, 0);
+    let (mut date_ok_n, mut exact_n, mut modal_n) = (0, 0, 0);
+    for (case, p) in cases.iter().zip(preds) {
+        let gold = &case.gold.events;
+        s.predicted += p.len();
+        let m = greedy(lex, gold, p, false);
+        let mut used = vec![false; p.len()];
+        for (gi, g) in gold.iter().enumerate() {
+            if let Some(pi) = m[gi] {
+                used[pi] = true;
+            }
+            if g.optional {
+                continue;
+            }
+            s.gold += 1;
+            let e = s.per_type.entry(g.event_type.clone()).or_default();
+            e.0 += 1;
+            for ph in &g.phenomena {
+                s.per_phenomenon.entry(ph.clone()).or_default().0 += 1;
+            }
+            match m[gi] {
+                Some(pi) => {
+                    s.tp += 1;
+                    s.per_type.get_mut(&g.event_type).expect("inserted").1 += 1;
+                    for ph in &g.phenomena {
+                        s.per_phenomenon.get_mut(ph).expect("inserted").1 += 1;
+                    }
+                    let pe = &p[pi];
+                    if date_ok(g, pe) {
+                        date_ok_n += 1;
+                    } else {
+                        s.worklist.push(format!(
+                            "{}: WRONG DATE {} {}→{}: got {} [{}..{}] want {} [{}..{}] | {}",
+                            case.name, g.event_type, pe.source.name, pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"),
+                            pe.time.value, pe.time.start.map(|d| d.to_string()).unwrap_or_default(),
+                            pe.time.end.map(|d| d.to_string()).unwrap_or_default(), g.date, g.window[0], g.window[1], pe.evidence
+                        ));
+                    }
+                    if !g.date.is_empty() && pe.time.value == g.date {
+                        exact_n += 1;
+                    }
+                    if pe.modality.as_str() == g.modality {
+                        modal_n += 1;
+                    }
+                }
+                None => {
+                    s.fn_ += 1;
+                    s.worklist.push(format!(
+                        "{}: MISS {} {:?}→{:?} {} \"{}\"",
+                        case.name, g.event_type, g.source, g.target, g.date, g.evidence
+                    ));
+                }
+            }
+        }
+        for (pi, pe) in p.iter().enumerate() {
+            if !used[pi] {
+                s.fp += 1;
+                *s.false_alarms_by_type.entry(pe.event_type.clone()).or_default() += 1;
+                s.worklist.push(format!(
+                    "{}: FALSE {} {}→{} [{}] | {}",
+                    case.name, pe.event_type, pe.source.name,
+                    pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"), pe.trigger, pe.evidence
+                ));
+            }
+            if case.gold.forbidden.iter().any(|f| pe.evidence.contains(&f.evidence) && f.event_type.as_ref().is_none_or(|t| *t == pe.event_type)) {
+                s.forbidden_hits += 1;
+                s.worklist.push(format!("{}: FORBIDDEN {} [{}] | {}", case.name, pe.event_type, pe.trigger, pe.evidence));
+            }
+        }
+        let tm = greedy(lex, gold, p, true);
+        let mut tused = vec![false; p.len()];
+        for (gi, g) in gold.iter().enumerate() {
+            if let Some(pi) = tm[gi] {
+                tused[pi] = true;
+                if !g.optional {
+                    typed_tp += 1;
+                }
+            }
+        }
+        typed_fp += tused.iter().filter(|u| !**u).count();
+    }
+    s.precision = ratio(s.tp, s.tp + s.fp);
+    s.recall = ratio(s.tp, s.gold);
+    s.f1 = f1(s.precision, s.recall);
+    s.typed_f1 = f1(ratio(typed_tp, typed_tp + typed_fp), ratio(typed_tp, s.gold));
+    s.date_accuracy = ratio(date_ok_n, s.tp);
+    s.exact_date_rate = ratio(exact_n, s.tp);
+    s.modality_accuracy = ratio(modal_n, s.tp);
+    s
+}
+
+/// Minimum scores CI accepts, from `floors.toml`.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Floors {
+    /// Minimum event F1.
+    pub event_f1: f64,
+    /// Minimum date accuracy.
+    pub date_accuracy: f64,
+}
+
+/// Read `floors.toml`.
+pub fn read_floors(path: &Path) -> Result<Floors> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
+    toml::from_str(&text).map_err(|e| Error::BadInput { path: path.to_path_buf(), message: e.to_string() })
+}
+
+/// The failures of `scores` against `floors` (empty = pass).
+pub fn check_floors(scores: &Scores, floors: &Floors) -> Vec<String> {
+    let mut out = Vec::new();
+    if scores.f1 + 1e-9 < floors.event_f1 {
+        out.push(format!("event F1 {:.3} is below the floor {:.3}", scores.f1, floors.event_f1));
+    }
+    if scores.date_accuracy + 1e-9 < floors.date_accuracy {
+        out.push(format!("date accuracy {:.3} is below the floor {:.3}", scores.date_accuracy, floors.date_accuracy));
+    }
+    out
+}
+
+/// The human-readable report.
+pub fn report(s: &Scores, verbose: bool) -> String {
+    let mut o = String::new();
+    o.push_str(&format!("articles            {:>6}\n", s.articles));
+    o.push_str(&format!("gold events         {:>6}  (non-optional)\n", s.gold));
+    o.push_str(&format!("predicted events    {:>6}\n", s.predicted));
+    o.push_str(&format!("matched / missed    {:>6} / {}   false alarms {}\n", s.tp, s.fn_, s.fp));
+    o.push_str(&format!("event precision     {:>6.3}\n", s.precision));
+    o.push_str(&format!("event recall        {:>6.3}\n", s.recall));
+    o.push_str(&format!("event F1            {:>6.3}\n", s.f1));
+    o.push_str(&format!("typed F1            {:>6.3}\n", s.typed_f1));
+    o.push_str(&format!("date accuracy       {:>6.3}\n", s.date_accuracy));
+    o.push_str(&format!("exact-date rate     {:>6.3}\n", s.exact_date_rate));
+    o.push_str(&format!("modality accuracy   {:>6.3}\n", s.modality_accuracy));
+    o.push_str(&format!("forbidden hits      {:>6}\n", s.forbidden_hits));
+    o.push_str("\nper event type        gold  found  recall  false-alarms\n");
+    let mut types: Vec<&String> = s.per_type.keys().chain(s.false_alarms_by_type.keys()).collect();
+    types.sort();
+    types.dedup();
+    for t in types {
+        let (g, m) = s.per_type.get(t).copied().unwrap_or((0, 0));
+        let fa = s.false_alarms_by_type.get(t).copied().unwrap_or(0);
+        o.push_str(&format!("  {:<20} {:>5} {:>6} {:>7.2} {:>13}\n", t, g, m, ratio(m, g), fa));
+    }
+    o.push_str("\nper phenomenon        gold  found  recall\n");
+    for (p, (g, m)) in &s.per_phenomenon {
+        o.push_str(&format!("  {:<20} {:>5} {:>6} {:>7.2}\n", p, g, m, ratio(*m, *g)));
+    }
+    if verbose {
+        o.push_str("\nworklist\n");
+        for w in &s.worklist {
+            o.push_str(&format!("  {w}\n"));
+        }
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, Modality, Precision, Span, TimeValue, DateBasis};
+
+    fn gold_event(t: &str, s: &str, tg: &str, date: &str) -> GoldEvent {
+        GoldEvent {
+            event_type: t.into(),
+            alt_types: vec![],
+            source: vec![s.into()],
+            target: if tg.is_empty() { vec![] } else { vec![tg.into()] },
+            date: date.into(),
+            window: [date.into(), date.into()],
+            optional: false,
+            modality: "asserted".into(),
+            evidence: "x".into(),
+            phenomena: vec!["passive".into()],
+        }
+    }
+
+    fn pred(t: &str, s: &str, tg: &str, date: &str) -> Event {
+        let lex = Lexicon::embedded();
+        let info = lex.event_type(t).unwrap();
+        let a = |c: &str| Actor { name: c.into(), code: format!("{c}GOV"), country: c.into(), kind: ActorKind::State };
+        let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        Event {
+            id: "p".into(),
+            time: TimeValue { value: date.into(), start: d, end: d, precision: Precision::Day, basis: DateBasis::Explicit, text: String::new() },
+            source: a(s),
+            target: (!tg.is_empty()).then(|| a(tg)),
+            event_type: t.into(),
+            cameo: info.cameo.clone(),
+            plover: info.plover.clone(),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            modality: Modality::Asserted,
+            doc_id: "d".into(),
+            doc_date: None,
+            trigger: "t".into(),
+            pattern: String::new(),
+            evidence: "e".into(),
+            span: Span::default(),
+            confidence: 1.0,
+            mentions: 1,
+        }
+    }
+
+    fn case(events: Vec<GoldEvent>) -> Case {
+        Case { name: "c".into(), article: PathBuf::new(), gold: Gold { dct: "2024-04-29".into(), events, forbidden: vec![] } }
+    }
+
+    #[test]
+    fn matcher_table() {
+        let lex = Lexicon::embedded();
+        let g = || vec![gold_event("summon_ambassador", "TJK", "RUS", "2024-04-29")];
+        // (predictions, f1, typed f1, date accuracy)
+        let cases: Vec<(&str, Vec<Event>, f64, f64, f64)> = vec![
+            ("perfect", vec![pred("summon_ambassador", "TJK", "RUS", "2024-04-29")], 1.0, 1.0, 1.0),
+            ("empty", vec![], 0.0, 0.0, 0.0),
+            ("swapped roles", vec![pred("summon_ambassador", "RUS", "TJK", "2024-04-29")], 0.0, 0.0, 0.0),
+            ("same root other type", vec![pred("protest_officially", "TJK", "RUS", "2024-04-29")], 1.0, 0.0, 1.0),
+            ("wrong root", vec![pred("attack", "TJK", "RUS", "2024-04-29")], 0.0, 0.0, 0.0),
+            ("wrong date", vec![pred("summon_ambassador", "TJK", "RUS", "2024-03-01")], 1.0, 1.0, 0.0),
+        ];
+        for (name, preds, f, tf, da) in cases {
+            let s = score(lex, &[case(g())], &[preds]);
+            assert!((s.f1 - f).abs() < 1e-9, "{name}: f1 {}", s.f1);
+            assert!((s.typed_f1 - tf).abs() < 1e-9, "{name}: typed {}", s.typed_f1);
+            assert!((s.date_accuracy - da).abs() < 1e-9, "{name}: date {}", s.date_accuracy);
+        }
+    }
+
+    #[test]
+    fn symmetric_types_match_either_way_and_optional_counts_neither() {
+        let lex = Lexicon::embedded();
+        let mut opt = gold_event("criticize", "FRA", "RUS", "2024-04-29");
+        opt.optional = true;
+        let gold = vec![gold_event("consult", "USA", "CHN", "2024-04-29"), opt];
+        let preds = vec![pred("consult", "CHN", "USA", "2024-04-29"), pred("criticize", "FRA", "RUS", "2024-04-29")];
+        let s = score(lex, &[case(gold)], &[preds]);
+        assert_eq!((s.tp, s.fp, s.fn_, s.gold), (1, 0, 0, 1));
+    }
+
+    #[test]
+    fn actor_specs() {
+        let a = Actor { name: "Islamic State".into(), code: "IMGISI".into(), country: String::new(), kind: ActorKind::NonState };
+        assert!(actor_matches(&["~islamic state".into()], Some(&a)));
+        assert!(!actor_matches(&["RUS".into()], Some(&a)));
+        assert!(actor_matches(&[], None));
+        assert!(!actor_matches(&[], Some(&a)));
+    }
+
+    #[test]
+    fn floors_are_checked() {
+        let s = Scores { f1: 0.5, date_accuracy: 0.9, ..Default::default() };
+        assert!(check_floors(&s, &Floors { event_f1: 0.4, date_accuracy: 0.8 }).is_empty());
+        assert_eq!(check_floors(&s, &Floors { event_f1: 0.6, date_accuracy: 0.95 }).len(), 2);
+    }
+}

@@ -1,0 +1,785 @@
+//! Events: trigger patterns matched on tokens, roles found from the clause around the trigger
+//! (active and passive voice, possessives, "by" phrases, coordination, pronouns), modality from
+//! cue words, and a time expression attached from the clause; then a document pass that dates
+//! narrative and event-anchored expressions and removes repeats.
+
+use crate::actors::{DocActors, LOCATIVE, Mention};
+use crate::clean::boilerplate_spans;
+use crate::lexicon::{Lexicon, PatElem, Pattern, TriggerPos};
+use crate::model::{Actor, ActorKind, DateBasis, Document, Event, Modality, Precision, Span, TimeValue};
+use crate::text::{Sentence, Token, TokenKind, sentences};
+use crate::timex::{self, Tense, TimeRef, Timex};
+
+/// A pattern match in a sentence.
+#[derive(Debug, Clone)]
+pub struct TriggerMatch {
+    /// Index of the pattern in the lexicon.
+    pub pattern: usize,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The token whose voice and position decide the roles (the verb or noun).
+    pub head: usize,
+}
+
+fn match_words(toks: &[Token], at: usize, words: &[String]) -> Option<usize> {
+    let mut i = at;
+    for w in words {
+        let t = toks.get(i)?;
+        if t.lower != *w {
+            return None;
+        }
+        i += 1;
+    }
+    Some(i)
+}
+
+fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Option<usize> {
+    let Some((first, rest)) = elems.split_first() else {
+        return Some(at);
+    };
+    match first {
+        PatElem::Words(alts, optional) => {
+            for a in alts {
+                if let Some(next) = match_words(toks, at, a) {
+                    if let Some(end) = match_from(lex, toks, rest, next) {
+                        return Some(end);
+                    }
+                }
+            }
+            if *optional { match_from(lex, toks, rest, at) } else { None }
+        }
+        PatElem::Class(c) => {
+            let mut best = None;
+            for e in lex.classes.get(c).map(Vec::as_slice).unwrap_or(&[]) {
+                if let Some(next) = match_words(toks, at, e) {
+                    if let Some(end) = match_from(lex, toks, rest, next) {
+                        best = best.max(Some(end));
+                    }
+                }
+            }
+            best
+        }
+        PatElem::Gap(min, max) => {
+            for k in *min..=*max {
+                if at + k > toks.len() {
+                    break;
+                }
+                // A gap spans words only: punctuation (commas aside) ends it.
+                if k > 0 {
+                    let t = &toks[at + k - 1];
+                    if t.kind == TokenKind::Punct && t.lower != "," && t.lower != "-" {
+                        break;
+                    }
+                }
+                if let Some(end) = match_from(lex, toks, rest, at + k) {
+                    return Some(end);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// All trigger matches of a sentence, longest first where they overlap.
+pub fn find_triggers(lex: &Lexicon, toks: &[Token]) -> Vec<TriggerMatch> {
+    let mut all = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(list) = lex.pattern_index.get(&t.lower) else {
+            continue;
+        };
+        for &p in list {
+            if let Some(end) = match_from(lex, toks, &lex.patterns[p].elems, i) {
+                all.push(TriggerMatch { pattern: p, start: i, end, head: i });
+            }
+            // Passive order: "Russian diplomats were expelled" for "expelled … @DIPLOMAT".
+            let pat = &lex.patterns[p];
+            if pat.pos == TriggerPos::Verb && pat.elems.len() >= 2 && is_passive(toks, i) {
+                let rest: Vec<PatElem> = pat.elems[1..].iter().skip_while(|e| matches!(e, PatElem::Gap(..))).cloned().collect();
+                let Some(be) = (0..i).rev().find(|&k| BE.contains(&toks[k].lower.as_str())) else { continue };
+                if rest.is_empty() || match_from(lex, toks, &pat.elems[..1], i) != Some(i + 1) {
+                    continue;
+                }
+                for j in be.saturating_sub(8)..be {
+                    if match_from(lex, toks, &rest, j).is_some_and(|end| end <= be) {
+                        all.push(TriggerMatch { pattern: p, start: j, end: i + 1, head: i });
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    // Prefer longer, then earlier, then verb patterns; drop overlapping shorter ones.
+    all.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+            .then((lex.patterns[a.pattern].pos != TriggerPos::Verb).cmp(&(lex.patterns[b.pattern].pos != TriggerPos::Verb)))
+            .then(a.pattern.cmp(&b.pattern))
+    });
+    let mut kept: Vec<TriggerMatch> = Vec::new();
+    for m in all {
+        if kept.iter().all(|k| m.end <= k.start || k.end <= m.start) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.start);
+    kept
+}
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "got", "get", "gets"];
+const ADVERBS: &[&str] = &[
+    "also", "reportedly", "allegedly", "later", "then", "formally", "officially", "subsequently",
+    "previously", "already", "not", "never", "swiftly", "quickly", "publicly", "recently", "again",
+    "jointly", "separately", "repeatedly", "strongly", "sharply", "immediately", "eventually",
+    "had", "has", "have", "just", "firmly", "further",
+];
+const CLAUSE_WORDS: &[&str] = &["which", "who", "whom", "while", "whereas", "but", "although", "though", "because", "when", "after", "before", "as", "since", "whose", "where"];
+/// Prepositions that end the search for a target: what follows is a cause, place or time.
+const STOP_PREPS: &[&str] = &[
+    "over", "about", "amid", "because", "for", "after", "in", "at", "during", "despite",
+    "following", "since", "while", "when", "as", "near", "outside", "before", "until", "under",
+    "within", "than", "following", "where", "which", "who", "that", "said", "says", "told", "according",
+];
+const NON_AGENT_PREPS: &[&str] = &[
+    "in", "at", "near", "of", "from", "to", "with", "for", "over", "against", "on", "into",
+    "by", "about", "amid", "outside", "inside", "toward", "towards", "across", "between", "among",
+    "than", "like", "through", "under", "after", "before", "during", "since",
+];
+const PRONOUNS: &[&str] = &["it", "he", "she", "they", "him", "her", "them", "its"];
+
+fn is_clause_break(toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    if matches!(t.lower.as_str(), ";" | "—" | "–" | ":" | "(" | ")" | "\"" | "“" | "”") {
+        return true;
+    }
+    if CLAUSE_WORDS.contains(&t.lower.as_str()) {
+        return true;
+    }
+    // ", and" / ", but" start a new clause.
+    t.lower == "," && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "and" | "but" | "while" | "which" | "who"))
+}
+
+fn clause_start(toks: &[Token], head: usize) -> usize {
+    (0..head).rev().find(|&i| is_clause_break(toks, i)).map(|i| i + 1).unwrap_or(0)
+}
+
+fn clause_end(toks: &[Token], head: usize) -> usize {
+    ((head + 1)..toks.len()).find(|&i| is_clause_break(toks, i)).unwrap_or(toks.len())
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "'s", "of", "no"];
+const NOUN_MODIFIERS: &[&str] = &[
+    "alleged", "reported", "suspected", "apparent", "latest", "new", "recent", "brutal", "deadly",
+    "fresh", "further", "possible", "planned", "renewed", "large", "massive", "major", "first",
+    "second", "unprecedented", "fatal", "systematic", "widespread", "continued", "ongoing",
+];
+
+/// Whether a word that can be a verb is used as a noun here ("the alleged torture of").
+fn used_as_noun(toks: &[Token], head: usize) -> bool {
+    let before = |k: usize| head.checked_sub(k).map(|i| toks[i].lower.as_str());
+    before(1).is_some_and(|w| DETERMINERS.contains(&w))
+        || (before(1).is_some_and(|w| NOUN_MODIFIERS.contains(&w)) && before(2).is_some_and(|w| DETERMINERS.contains(&w)))
+}
+
+fn is_passive(toks: &[Token], head: usize) -> bool {
+    let h = &toks[head].lower;
+    let participle = h.ends_with("ed") || matches!(h.as_str(), "shot" | "struck" | "hit" | "beaten" | "held" | "taken" | "seized" | "brought" | "sent" | "given" | "shut" | "cut" | "freed" | "told" | "broken" | "stolen" | "kept" | "put" | "caught" | "found" | "made");
+    if !participle {
+        return false;
+    }
+    let mut i = head;
+    while i > 0 {
+        i -= 1;
+        let w = toks[i].lower.as_str();
+        if BE.contains(&w) {
+            return true;
+        }
+        if !ADVERBS.contains(&w) && toks[i].kind != TokenKind::Punct {
+            return false;
+        }
+    }
+    false
+}
+
+/// Actors found for the trigger's roles.
+struct Roles {
+    sources: Vec<Actor>,
+    targets: Vec<Actor>,
+    via_context: bool,
+}
+
+/// Expand a chosen mention to the mentions coordinated with it ("Britain and France").
+fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
+    let mut out = vec![idx];
+    let joiner = |a: usize, b: usize| {
+        toks[a..b].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "as" | "well" | "both" | "or"))
+            && b > a
+    };
+    let mut i = idx;
+    while i > 0 && joiner(mentions[i - 1].tok_end, mentions[i].tok_start) {
+        i -= 1;
+        out.insert(0, i);
+    }
+    let mut j = idx;
+    while j + 1 < mentions.len() && joiner(mentions[j].tok_end, mentions[j + 1].tok_start) {
+        j += 1;
+        out.push(j);
+    }
+    out
+}
+
+struct Ctx<'a> {
+    toks: &'a [Token],
+    mentions: &'a [Mention],
+    /// Actors of earlier sentences, most recent last (for pronouns).
+    history: &'a [Actor],
+    /// Trigger heads of this sentence.
+    heads: &'a [usize],
+}
+
+impl Ctx<'_> {
+    fn pronoun_actor(&self, at: usize) -> Option<Actor> {
+        let w = self.toks[at].lower.as_str();
+        let person = matches!(w, "he" | "she" | "him" | "her");
+        let earlier = self
+            .mentions
+            .iter()
+            .filter(|m| m.tok_end <= at)
+            .map(|m| &m.actor)
+            .rev()
+            .chain(self.history.iter().rev());
+        let candidates: Vec<&Actor> = earlier.filter(|a| a.kind != ActorKind::Media).collect();
+        candidates
+            .iter()
+            .find(|a| (a.kind == ActorKind::Person) == person)
+            .or_else(|| if person { candidates.first() } else { None })
+            .map(|a| (*a).clone())
+    }
+
+    /// The subject on the left of `head` within its clause.
+    fn left_agent(&self, head: usize, stop_at_other_trigger: bool) -> Option<(Vec<Actor>, bool)> {
+        let cs = clause_start(self.toks, head);
+        if stop_at_other_trigger && self.heads.iter().any(|&h| h < head && h >= cs) {
+            // The noun is an argument of another trigger ("condemned the torture"): its own
+            // agent is not the clause subject.
+            return None;
+        }
+        let lower_bound = cs;
+        // Nearest mention (or pronoun) left of the head, not governed by a preposition.
+        let mut best: Option<(usize, Option<usize>)> = None; // (token pos, mention idx)
+        for (mi, m) in self.mentions.iter().enumerate() {
+            if m.tok_end <= head && m.tok_start >= lower_bound && m.actor.kind != ActorKind::Media {
+                let prev = m.tok_start.checked_sub(1).map(|p| self.toks[p].lower.as_str());
+                if prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p)) {
+                    continue;
+                }
+                if best.is_none_or(|(p, _)| m.tok_start > p) {
+                    best = Some((m.tok_start, Some(mi)));
+                }
+            }
+        }
+        for p in lower_bound..head {
+            if matches!(self.toks[p].lower.as_str(), "it" | "he" | "she" | "they") && head - p <= 4 && best.is_none_or(|(bp, _)| p > bp) {
+                best = Some((p, None));
+            }
+        }
+        match best? {
+            (_, Some(mi)) => {
+                let idx = coordinated(self.mentions, self.toks, mi);
+                let via = idx.iter().any(|&i| self.mentions[i].resolved);
+                Some((idx.into_iter().map(|i| self.mentions[i].actor.clone()).collect(), via))
+            }
+            (p, None) => self.pronoun_actor(p).map(|a| (vec![a], true)),
+        }
+    }
+
+    /// The first actor after position `from`, before a stop word or clause break.
+    fn right_actor(&self, from: usize, skip_by: bool) -> Option<(Vec<Actor>, bool)> {
+        let mut i = from;
+        while i < self.toks.len() {
+            if let Some(mi) = self.mentions.iter().position(|m| m.tok_start == i) {
+                let m = &self.mentions[mi];
+                let prev = i.checked_sub(1).map(|p| self.toks[p].lower.as_str());
+                let by = prev == Some("by");
+                let locative = prev.is_some_and(|p| LOCATIVE.contains(&p));
+                if m.actor.kind != ActorKind::Media && !(skip_by && by) && !locative {
+                    let idx = coordinated(self.mentions, self.toks, mi);
+                    let via = idx.iter().any(|&i| self.mentions[i].resolved);
+                    return Some((idx.into_iter().map(|i| self.mentions[i].actor.clone()).collect(), via));
+                }
+                i = m.tok_end;
+                continue;
+            }
+            let w = self.toks[i].lower.as_str();
+            if i > from && (STOP_PREPS.contains(&w) || is_clause_break(self.toks, i)) {
+                return None;
+            }
+            if PRONOUNS.contains(&w) && w != "its" && i <= from + 1 {
+                return self.pronoun_actor(i).map(|a| (vec![a], true));
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The actor of a "by X" phrase after `from` in the clause.
+    fn by_agent(&self, from: usize) -> Option<(Vec<Actor>, bool)> {
+        let mut i = from;
+        while i < self.toks.len() {
+            if is_clause_break(self.toks, i) {
+                return None;
+            }
+            if self.toks[i].lower == "by" {
+                return self.right_actor(i + 1, false);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// A possessive actor right before a noun trigger ("Dushanbe's note of protest").
+    fn possessor(&self, start: usize) -> Option<(Vec<Actor>, bool)> {
+        let mut i = start;
+        // Skip adjectives between the possessive and the noun ("Russia's sweeping sanctions").
+        while i > 0 && start - i < 3 {
+            if self.toks[i - 1].kind == TokenKind::Possessive {
+                let m = self.mentions.iter().find(|m| m.tok_end == i - 1)?;
+                return Some((vec![m.actor.clone()], m.resolved));
+            }
+            if self.toks[i - 1].lower == "its" || self.toks[i - 1].lower == "their" {
+                return self.pronoun_actor(i - 1).map(|a| (vec![a], true));
+            }
+            if self.toks[i - 1].kind == TokenKind::Punct {
+                return None;
+            }
+            i -= 1;
+        }
+        None
+    }
+
+    fn roles(&self, m: &TriggerMatch, pattern: &Pattern, prev_sources: Option<&Vec<Actor>>) -> Roles {
+        let head = m.head;
+        let pos = if pattern.pos == TriggerPos::Verb && m.start == m.end - 1 && used_as_noun(self.toks, head) {
+            TriggerPos::Noun
+        } else {
+            pattern.pos
+        };
+        let (source, target) = match pos {
+            TriggerPos::Verb if is_passive(self.toks, head) => {
+                (self.by_agent(m.end).or_else(|| self.by_agent(head + 1)), self.left_agent(head, false))
+            }
+            TriggerPos::Verb => {
+                // "…summoned the envoy and handed him a note": the subject carries over.
+                let mut k = head;
+                while k > 0 && ADVERBS.contains(&self.toks[k - 1].lower.as_str()) {
+                    k -= 1;
+                }
+                let coordinated_verb = k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then");
+                let src = match (coordinated_verb, prev_sources) {
+                    (true, Some(s)) => Some((s.clone(), true)),
+                    _ => self.left_agent(head, false),
+                };
+                (src, self.right_actor(head + 1, true))
+            }
+            TriggerPos::Noun => {
+                let src = self
+                    .possessor(m.start)
+                    .or_else(|| self.by_agent(m.end))
+                    .or_else(|| self.left_agent(head, true));
+                let tgt = self.right_actor(m.head + 1, true);
+                (src, tgt)
+            }
+        };
+        let (sources, sv) = source.unwrap_or_default();
+        let (targets, tv) = target.unwrap_or_default();
+        Roles {
+            sources,
+            targets,
+            via_context: sv || tv,
+        }
+    }
+}
+
+/// Modality from cue words before the trigger in its clause.
+fn modality(toks: &[Token], head: usize) -> Modality {
+    let cs = clause_start(toks, head);
+    let from = head.saturating_sub(8).max(cs);
+    let window: Vec<&str> = toks[from..head].iter().map(|t| t.lower.as_str()).collect();
+    let has = |w: &str| window.contains(&w);
+    if has("not") || has("n't") || has("never") || window.windows(2).any(|p| matches!(p, ["refused", "to"] | ["declined", "to"] | ["failed", "to"])) || has("denied") || has("denies") {
+        return Modality::Negated;
+    }
+    if has("allegedly") || has("alleged") || has("reportedly") || has("suspected") || has("accused") || has("accusing") || has("accuses") || has("claimed") || has("purportedly") || has("blamed") {
+        return Modality::Alleged;
+    }
+    if has("would") || has("could") || has("might") || has("if") || has("unless") || has("may") {
+        return Modality::Hypothetical;
+    }
+    if has("will") || has("'ll") || has("shall") || window.windows(2).any(|p| {
+        matches!(
+            p,
+            ["plans", "to"] | ["planned", "to"] | ["plan", "to"] | ["intends", "to"] | ["expected", "to"] | ["set", "to"] | ["due", "to"] | ["vowed", "to"] | ["threatened", "to"] | ["threatens", "to"] | ["pledged", "to"] | ["promised", "to"] | ["going", "to"] | ["aims", "to"] | ["wants", "to"] | ["is", "to"] | ["are", "to"] | ["ready", "to"] | ["decided", "to"] | ["agreed", "to"] | ["seeks", "to"] | ["prepared", "to"]
+        )
+    }) {
+        return Modality::Future;
+    }
+    Modality::Asserted
+}
+
+fn is_future_clause(toks: &[Token], head: usize) -> bool {
+    let cs = clause_start(toks, head);
+    toks[cs..toks.len().min(head + 6)].iter().any(|t| matches!(t.lower.as_str(), "will" | "'ll" | "shall" | "next" | "upcoming" | "tomorrow" | "scheduled"))
+}
+
+/// A candidate event before document-level dating.
+#[derive(Debug, Clone)]
+struct Candidate {
+    event: Event,
+    time: Option<TimeRef>,
+    sentence: usize,
+    /// Byte offset of the trigger.
+    pos: usize,
+}
+
+/// An occurrence of a trigger noun or verb with the time of its sentence, for anchoring.
+struct Anchor {
+    words: String,
+    event_type: String,
+    time: TimeValue,
+    start: usize,
+}
+
+/// Extract the events of one document.
+pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
+    let text = &doc.text;
+    let skip = boilerplate_spans(text, lex);
+    let sents = sentences(text, &skip);
+    let mut actors = DocActors::new(lex, doc.dct, text);
+    let mut history: Vec<Actor> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut anchors: Vec<Anchor> = Vec::new();
+
+    for (si, sent) in sents.iter().enumerate() {
+        let mentions = actors.mentions(lex, text, sent);
+        let timexes = timex::find(text, sent.span);
+        let triggers: Vec<TriggerMatch> = find_triggers(lex, &sent.tokens)
+            .into_iter()
+            .filter(|m| {
+                let sp = Span::new(sent.tokens[m.start].span.start, sent.tokens[m.end - 1].span.end);
+                !timexes.iter().any(|t| t.span.overlaps(sp))
+            })
+            .collect();
+        let heads: Vec<usize> = triggers.iter().map(|m| m.head).collect();
+        let ctx = Ctx {
+            toks: &sent.tokens,
+            mentions: &mentions,
+            history: &history,
+            heads: &heads,
+        };
+        let mut prev_sources: Option<Vec<Actor>> = None;
+        for m in &triggers {
+            let pattern = &lex.patterns[m.pattern];
+            let roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            let trig_span = Span::new(sent.tokens[m.start].span.start, sent.tokens[m.end - 1].span.end);
+            let modality = modality(&sent.tokens, m.head);
+            let tense = if modality == Modality::Future || is_future_clause(&sent.tokens, m.head) { Tense::Future } else { Tense::Past };
+            let time = attach_time(&sent.tokens, &timexes, m.head, doc, tense);
+            if let Some(TimeRef::Value(v)) = &time {
+                if v.is_known() {
+                    anchors.push(Anchor {
+                        words: text[trig_span.start..trig_span.end].to_lowercase(),
+                        event_type: pattern.event_type.clone(),
+                        time: v.clone(),
+                        start: trig_span.start,
+                    });
+                }
+            }
+            if roles.sources.is_empty() {
+                continue;
+            }
+            prev_sources = Some(roles.sources.clone());
+            if pattern.needs_target && roles.targets.is_empty() {
+                continue;
+            }
+            let Some(info) = lex.event_type(&pattern.event_type) else {
+                continue;
+            };
+            let targets: Vec<Option<Actor>> = if roles.targets.is_empty() || pattern.event_type == "statement" {
+                vec![None]
+            } else {
+                roles.targets.iter().cloned().map(Some).collect()
+            };
+            for s in &roles.sources {
+                for t in &targets {
+                    let t = t.clone().filter(|t| t.key() != s.key());
+                    if pattern.needs_target && t.is_none() {
+                        continue;
+                    }
+                    let mut confidence: f64 = 0.55;
+                    if m.end - m.start > 1 {
+                        confidence += 0.2;
+                    }
+                    if !roles.via_context {
+                        confidence += 0.1;
+                    }
+                    if t.is_none() {
+                        confidence -= 0.1;
+                    }
+                    cands.push(Candidate {
+                        event: Event {
+                            id: String::new(),
+                            time: TimeValue::unknown(),
+                            source: s.clone(),
+                            target: t,
+                            event_type: info.name.clone(),
+                            cameo: info.cameo.clone(),
+                            plover: info.plover.clone(),
+                            quad_class: info.quad_class,
+                            goldstein: info.goldstein,
+                            modality,
+                            doc_id: doc.id.clone(),
+                            doc_date: doc.dct,
+                            trigger: text[trig_span.start..trig_span.end].to_string(),
+                            pattern: pattern.id.clone(),
+                            evidence: text[sent.span.start..sent.span.end].to_string(),
+                            span: sent.span,
+                            confidence: confidence.clamp(0.0, 1.0),
+                            mentions: 1,
+                        },
+                        time: time.clone(),
+                        sentence: si,
+                        pos: trig_span.start,
+                    });
+                }
+            }
+        }
+        history.extend(mentions.iter().map(|m| m.actor.clone()));
+    }
+
+    date_candidates(&mut cands, &anchors, doc);
+    let mut events = finish(cands);
+    for (i, e) in events.iter_mut().enumerate() {
+        e.id = format!("{}-{}", doc.id, i + 1);
+    }
+    events
+}
+
+/// The time expression governing the trigger: the nearest in its clause, else in its sentence.
+fn attach_time(toks: &[Token], timexes: &[Timex], head: usize, doc: &Document, tense: Tense) -> Option<TimeRef> {
+    if timexes.is_empty() {
+        return None;
+    }
+    let head_pos = toks[head].span.start;
+    let cs = toks[clause_start(toks, head)].span.start;
+    let ce = toks.get(clause_end(toks, head)).map(|t| t.span.start).unwrap_or(usize::MAX);
+    let dist = |t: &Timex| {
+        if t.span.end <= head_pos { head_pos - t.span.end } else { t.span.start.saturating_sub(head_pos) }
+    };
+    let in_clause = |t: &&Timex| t.span.start >= cs && t.span.end <= ce;
+    let best = timexes
+        .iter()
+        .filter(in_clause)
+        .min_by_key(|t| dist(t))
+        .or_else(|| timexes.iter().min_by_key(|t| dist(t)))?;
+    Some(best.resolve(doc.dct, tense))
+}
+
+/// Resolve narrative and event-anchored times, and fall back to the publication window.
+fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) {
+    // Known times by position: every dated trigger, then each event as it gets its date.
+    let mut known: Vec<(usize, TimeValue)> = anchors.iter().map(|a| (a.start, a.time.clone())).collect();
+    for c in cands.iter_mut() {
+        let resolved = match c.time.take() {
+            Some(TimeRef::Value(v)) => Some(v),
+            Some(TimeRef::Narrative { n, unit, text }) => known
+                .iter()
+                .filter(|(p, _)| *p < c.pos)
+                .max_by_key(|(p, _)| *p)
+                .and_then(|(_, prev)| timex::shift_anchor(prev, n, unit, timex::Bound::About, doc.dct, &text)),
+            Some(TimeRef::Event { n, unit, bound, noun, text }) => anchors
+                .iter()
+                .filter(|a| a.words.contains(&noun) || a.event_type.contains(&noun))
+                .min_by_key(|a| a.start.abs_diff(c.pos))
+                .and_then(|a| timex::shift_anchor(&a.time, n, unit, bound, doc.dct, &text)),
+            None => None,
+        };
+        c.event.time = match resolved {
+            Some(v) if v.is_known() => {
+                known.push((c.pos, v.clone()));
+                v
+            }
+            Some(v) if doc.dct.is_none() => v,
+            _ => fallback(doc),
+        };
+    }
+}
+
+/// No time expression: the week before publication, marked as such.
+fn fallback(doc: &Document) -> TimeValue {
+    match doc.dct {
+        Some(d) => TimeValue {
+            value: String::new(),
+            start: Some(d - chrono::Duration::days(7)),
+            end: Some(d),
+            precision: Precision::Unknown,
+            basis: DateBasis::Publication,
+            text: String::new(),
+        },
+        None => TimeValue::unknown(),
+    }
+}
+
+/// Drop statements that only report another event of the same sentence and source, and
+/// merge repeats of one event within the document.
+fn finish(cands: Vec<Candidate>) -> Vec<Event> {
+    let mut keep: Vec<Candidate> = Vec::new();
+    for c in &cands {
+        if c.event.event_type == "statement"
+            && cands.iter().any(|o| {
+                o.sentence == c.sentence && o.event.event_type != "statement" && o.event.source.key() == c.event.source.key()
+            })
+        {
+            continue;
+        }
+        keep.push(c.clone());
+    }
+    let mut out: Vec<Event> = Vec::new();
+    for c in keep {
+        let e = c.event;
+        let dup = out.iter_mut().find(|o| {
+            o.event_type == e.event_type
+                && o.source.key() == e.source.key()
+                && o.target.as_ref().map(Actor::key) == e.target.as_ref().map(Actor::key)
+                && intervals_overlap(&o.time, &e.time)
+                && o.modality == e.modality
+        });
+        match dup {
+            Some(o) => {
+                // Keep the better-dated, more confident report.
+                if rank(&e) > rank(o) {
+                    *o = e;
+                }
+            }
+            None => out.push(e),
+        }
+    }
+    out
+}
+
+fn rank(e: &Event) -> (u8, i64) {
+    let basis = match e.time.basis {
+        DateBasis::Explicit => 4,
+        DateBasis::Relative => 3,
+        DateBasis::Anchored => 2,
+        DateBasis::Publication => 1,
+        DateBasis::None => 0,
+    };
+    (basis, (e.confidence * 100.0) as i64)
+}
+
+/// Whether two date intervals share a day (unknown dates overlap everything).
+pub fn intervals_overlap(a: &TimeValue, b: &TimeValue) -> bool {
+    match (a.start, a.end, b.start, b.end) {
+        (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+        _ => true,
+    }
+}
+
+/// Sentences of a document after boilerplate removal (for `explain` and tests).
+pub fn document_sentences(doc: &Document, lex: &Lexicon) -> Vec<Sentence> {
+    sentences(&doc.text, &boilerplate_spans(&doc.text, lex))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            id: "t".into(),
+            origin: "t".into(),
+            dct: NaiveDate::from_ymd_opt(2024, 4, 29),
+            title: String::new(),
+            text: text.into(),
+        }
+    }
+
+    fn coded(text: &str) -> Vec<(String, String, String, String)> {
+        extract(&doc(text), Lexicon::embedded())
+            .into_iter()
+            .map(|e| {
+                (
+                    e.event_type,
+                    e.source.country.clone(),
+                    e.target.map(|t| t.country).unwrap_or_default(),
+                    e.modality.as_str().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn who_did_what_to_whom_table() {
+        let cases: &[(&str, &[(&str, &str, &str, &str)])] = &[
+            (
+                "Tajikistan's foreign ministry summoned Russia's ambassador on Monday.",
+                &[("summon_ambassador", "TJK", "RUS", "asserted")],
+            ),
+            (
+                "Russian diplomats were expelled by Poland.",
+                &[("expel_diplomats", "POL", "RUS", "asserted")],
+            ),
+            (
+                "Britain and France condemned Russia.",
+                &[("criticize", "GBR", "RUS", "asserted"), ("criticize", "FRA", "RUS", "asserted")],
+            ),
+            (
+                "The Czech Republic expelled 18 Russian diplomats.",
+                &[("expel_diplomats", "CZE", "RUS", "asserted")],
+            ),
+            (
+                "Russia did not expel any Czech diplomats.",
+                &[("expel_diplomats", "RUS", "CZE", "negated")],
+            ),
+            (
+                "Moscow will expel Czech diplomats, the Kremlin said.",
+                &[("expel_diplomats", "RUS", "CZE", "future")],
+            ),
+            ("Subscribe to our newsletter: Russia condemned Ukraine.", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, String, String, String)> =
+                want.iter().map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string())).collect();
+            assert_eq!(coded(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn coordinated_verb_keeps_its_subject() {
+        let got = coded("Tajikistan summoned Russia's ambassador and handed him a note of protest.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "protest_officially");
+        assert_eq!((got[1].1.as_str(), got[1].2.as_str()), ("TJK", "RUS"));
+    }
+
+    #[test]
+    fn dates_come_from_the_clause() {
+        let evs = extract(&doc("On Friday, Tajikistan summoned Russia's ambassador."), Lexicon::embedded());
+        assert_eq!(evs[0].time.value, "2024-04-26");
+        let evs = extract(&doc("Tajikistan summoned Russia's ambassador."), Lexicon::embedded());
+        assert_eq!(evs[0].time.basis, DateBasis::Publication);
+        assert!(evs[0].time.value.is_empty());
+    }
+
+    #[test]
+    fn anchored_dates_use_the_other_event() {
+        let text = "Gunmen attacked a concert hall on March 22. Two days later, Russia summoned Tajikistan's envoy.";
+        let evs = extract(&doc(text), Lexicon::embedded());
+        let s = evs.iter().find(|e| e.event_type == "summon_ambassador").expect("summons");
+        assert_eq!(s.time.value, "2024-03-24");
+        assert_eq!(s.time.basis, DateBasis::Anchored);
+    }
+}

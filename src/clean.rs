@@ -14,8 +14,12 @@ fn contains_cue(hay: &str, cue: &str) -> bool {
         let start = from + i;
         let end = start + cue.len();
         let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-        let cue_ends_in_word = cue.as_bytes().last().is_some_and(|b| b.is_ascii_alphanumeric());
-        let after_ok = !cue_ends_in_word || end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        let cue_ends_in_word = cue
+            .as_bytes()
+            .last()
+            .is_some_and(|b| b.is_ascii_alphanumeric());
+        let after_ok =
+            !cue_ends_in_word || end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
         if before_ok && after_ok {
             return true;
         }
@@ -28,13 +32,16 @@ fn is_list_like(p: &str) -> bool {
     let p = p.trim();
     p.lines().all(|l| {
         let l = l.trim();
-        l.starts_with(['-', '*', '•', '·']) || (!l.ends_with(['.', '!', '?', '"', '”']) && l.len() < 140)
+        l.starts_with(['-', '*', '•', '·'])
+            || (!l.ends_with(['.', '!', '?', '"', '”']) && l.len() < 140)
     })
 }
 
 fn is_separator(p: &str) -> bool {
     let p = p.trim();
-    !p.is_empty() && p.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
+    !p.is_empty()
+        && p.chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '—' | '–' | ' '))
 }
 
 /// Spans of `text` that are boilerplate: paragraphs holding a cue phrase, separator lines,
@@ -49,7 +56,9 @@ pub fn boilerplate_spans(text: &str, lex: &Lexicon) -> Vec<Span> {
         if cue || is_separator(raw) || (in_list && is_list_like(raw)) {
             in_list = cue && raw.trim_end().ends_with(':') || (in_list && is_list_like(raw)) || {
                 // A dropped paragraph whose first line is a heading ("Read more:") starts a list.
-                raw.lines().next().is_some_and(|l| l.trim_end().ends_with(':'))
+                raw.lines()
+                    .next()
+                    .is_some_and(|l| l.trim_end().ends_with(':'))
             };
             out.push(p);
         } else {
@@ -73,11 +82,20 @@ mod tests {
     #[test]
     fn boilerplate_table() {
         let cases: &[(&str, usize)] = &[
-            ("Russia expelled two diplomats.\n\nSubscribe to our newsletter for more.", 1),
+            (
+                "Russia expelled two diplomats.\n\nSubscribe to our newsletter for more.",
+                1,
+            ),
             ("Please consider a donation to keep us online.", 1),
             ("The aid was donated by Japan.", 0),
-            ("Read more:\n\nEU leaders condemn attack\n\nSummit ends without deal", 3),
-            ("Photo: The ambassador in Dushanbe. (Photo credit: archive)", 1),
+            (
+                "Read more:\n\nEU leaders condemn attack\n\nSummit ends without deal",
+                3,
+            ),
+            (
+                "Photo: The ambassador in Dushanbe. (Photo credit: archive)",
+                1,
+            ),
             ("We use cookies to improve your experience.", 1),
             ("The ministry said it summoned the ambassador.", 0),
             ("State-sponsored hackers attacked the ministry.", 0),
@@ -90,7 +108,8 @@ mod tests {
 
     #[test]
     fn list_ends_at_a_real_paragraph() {
-        let text = "Read more:\n\nEU leaders condemn attack\n\nThe talks resumed on Monday in Geneva.";
+        let text =
+            "Read more:\n\nEU leaders condemn attack\n\nThe talks resumed on Monday in Geneva.";
         assert_eq!(dropped(text).len(), 2);
     }
 }

@@ -13,7 +13,14 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Types whose direction does not matter.
-pub const SYMMETRIC: &[&str] = &["consult", "phone_call", "negotiate", "sign_agreement", "mediate", "ceasefire"];
+pub const SYMMETRIC: &[&str] = &[
+    "consult",
+    "phone_call",
+    "negotiate",
+    "sign_agreement",
+    "mediate",
+    "ceasefire",
+];
 
 fn default_modality() -> String {
     "asserted".into()
@@ -90,20 +97,34 @@ pub struct Case {
 
 /// Load every `NAME.gold.json` with its `NAME.txt` from a directory, sorted by name.
 pub fn load_corpus(dir: &Path) -> Result<Vec<Case>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::Io { path: dir.to_path_buf(), source: e })?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".gold.json")).map(str::to_string))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".gold.json"))
+                .map(str::to_string)
+        })
         .collect();
     names.sort();
     if names.is_empty() {
-        return Err(Error::Invalid(format!("{}: no *.gold.json files", dir.display())));
+        return Err(Error::Invalid(format!(
+            "{}: no *.gold.json files",
+            dir.display()
+        )));
     }
     names
         .into_iter()
         .map(|name| {
             let gp = dir.join(format!("{name}.gold.json"));
-            let text = std::fs::read_to_string(&gp).map_err(|e| Error::Io { path: gp.clone(), source: e })?;
+            let text = std::fs::read_to_string(&gp).map_err(|e| Error::Io {
+                path: gp.clone(),
+                source: e,
+            })?;
             let gold: Gold = serde_json::from_str(&text).map_err(|e| Error::BadLine {
                 path: gp.display().to_string(),
                 line: e.line(),
@@ -111,9 +132,16 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<Case>> {
             })?;
             let article = dir.join(format!("{name}.txt"));
             if !article.exists() {
-                return Err(Error::BadInput { path: gp, message: format!("no article {name}.txt beside it") });
+                return Err(Error::BadInput {
+                    path: gp,
+                    message: format!("no article {name}.txt beside it"),
+                });
             }
-            Ok(Case { name, article, gold })
+            Ok(Case {
+                name,
+                article,
+                gold,
+            })
         })
         .collect()
 }
@@ -124,13 +152,19 @@ pub fn actor_matches(spec: &[String], actor: Option<&Actor>) -> bool {
         None => spec.is_empty(),
         Some(a) => spec.iter().any(|s| match s.strip_prefix('~') {
             Some(sub) => a.name.to_lowercase().contains(&sub.to_lowercase()),
-            None => a.country == *s || a.code == *s || (s.len() >= 3 && a.code.starts_with(s.as_str()) && a.country.is_empty()),
+            None => {
+                a.country == *s
+                    || a.code == *s
+                    || (s.len() >= 3 && a.code.starts_with(s.as_str()) && a.country.is_empty())
+            }
         }),
     }
 }
 
 fn cameo_root(lex: &Lexicon, t: &str) -> String {
-    lex.event_type(t).map(|i| i.cameo.chars().take(2).collect()).unwrap_or_default()
+    lex.event_type(t)
+        .map(|i| i.cameo.chars().take(2).collect())
+        .unwrap_or_default()
 }
 
 fn day(s: &str) -> Option<NaiveDate> {
@@ -138,7 +172,8 @@ fn day(s: &str) -> Option<NaiveDate> {
 }
 
 fn roles_match(g: &GoldEvent, p: &Event) -> bool {
-    let direct = actor_matches(&g.source, Some(&p.source)) && actor_matches(&g.target, p.target.as_ref());
+    let direct =
+        actor_matches(&g.source, Some(&p.source)) && actor_matches(&g.target, p.target.as_ref());
     direct
         || (SYMMETRIC.contains(&g.event_type.as_str())
             && p.target.is_some()
@@ -149,8 +184,12 @@ fn roles_match(g: &GoldEvent, p: &Event) -> bool {
 /// Whether the predicted dates are right: overlapping the window and no wider than a month
 /// (or than the gold window, when that is coarser).
 pub fn date_ok(g: &GoldEvent, p: &Event) -> bool {
-    let (Some(ws), Some(we)) = (day(&g.window[0]), day(&g.window[1])) else { return false };
-    let (Some(ps), Some(pe)) = (p.time.start, p.time.end) else { return false };
+    let (Some(ws), Some(we)) = (day(&g.window[0]), day(&g.window[1])) else {
+        return false;
+    };
+    let (Some(ps), Some(pe)) = (p.time.start, p.time.end) else {
+        return false;
+    };
     let overlap = ps <= we && ws <= pe;
     let width = (pe - ps).num_days() + 1;
     let gold_width = (we - ws).num_days() + 1;
@@ -199,7 +238,11 @@ pub struct Scores {
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -222,7 +265,9 @@ fn greedy(lex: &Lexicon, gold: &[GoldEvent], preds: &[Event], typed: bool) -> Ve
             if !roles_match(g, p) {
                 continue;
             }
-            let score = i64::from(type_ok) * 4 + i64::from(date_ok(g, p)) * 2 + i64::from(!g.optional) - (pi as i64).min(0);
+            let score =
+                i64::from(type_ok) * 4 + i64::from(date_ok(g, p)) * 2 + i64::from(!g.optional)
+                    - (pi as i64).min(0);
             pairs.push((score, gi, pi));
         }
     }
@@ -240,7 +285,10 @@ fn greedy(lex: &Lexicon, gold: &[GoldEvent], preds: &[Event], typed: bool) -> Ve
 
 /// Score predictions for all cases (`preds[i]` belongs to `cases[i]`).
 pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
-    let mut s = Scores { articles: cases.len(), ..Default::default() };
+    let mut s = Scores {
+        articles: cases.len(),
+        ..Default::default()
+    };
     let (mut typed_tp, mut typed_fp) = (0, 0);
     let (mut date_ok_n, mut exact_n, mut modal_n) = (0, 0, 0);
     for (case, p) in cases.iter().zip(preds) {
@@ -274,9 +322,17 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
                     } else {
                         s.worklist.push(format!(
                             "{}: WRONG DATE {} {}→{}: got {} [{}..{}] want {} [{}..{}] | {}",
-                            case.name, g.event_type, pe.source.name, pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"),
-                            pe.time.value, pe.time.start.map(|d| d.to_string()).unwrap_or_default(),
-                            pe.time.end.map(|d| d.to_string()).unwrap_or_default(), g.date, g.window[0], g.window[1], pe.evidence
+                            case.name,
+                            g.event_type,
+                            pe.source.name,
+                            pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"),
+                            pe.time.value,
+                            pe.time.start.map(|d| d.to_string()).unwrap_or_default(),
+                            pe.time.end.map(|d| d.to_string()).unwrap_or_default(),
+                            g.date,
+                            g.window[0],
+                            g.window[1],
+                            pe.evidence
                         ));
                     }
                     if !g.date.is_empty() && pe.time.value == g.date {
@@ -298,16 +354,28 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
         for (pi, pe) in p.iter().enumerate() {
             if !used[pi] {
                 s.fp += 1;
-                *s.false_alarms_by_type.entry(pe.event_type.clone()).or_default() += 1;
+                *s.false_alarms_by_type
+                    .entry(pe.event_type.clone())
+                    .or_default() += 1;
                 s.worklist.push(format!(
                     "{}: FALSE {} {}→{} [{}] | {}",
-                    case.name, pe.event_type, pe.source.name,
-                    pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"), pe.trigger, pe.evidence
+                    case.name,
+                    pe.event_type,
+                    pe.source.name,
+                    pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"),
+                    pe.trigger,
+                    pe.evidence
                 ));
             }
-            if case.gold.forbidden.iter().any(|f| pe.evidence.contains(&f.evidence) && f.event_type.as_ref().is_none_or(|t| *t == pe.event_type)) {
+            if case.gold.forbidden.iter().any(|f| {
+                pe.evidence.contains(&f.evidence)
+                    && f.event_type.as_ref().is_none_or(|t| *t == pe.event_type)
+            }) {
                 s.forbidden_hits += 1;
-                s.worklist.push(format!("{}: FORBIDDEN {} [{}] | {}", case.name, pe.event_type, pe.trigger, pe.evidence));
+                s.worklist.push(format!(
+                    "{}: FORBIDDEN {} [{}] | {}",
+                    case.name, pe.event_type, pe.trigger, pe.evidence
+                ));
             }
         }
         let tm = greedy(lex, gold, p, true);
@@ -325,7 +393,10 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
     s.precision = ratio(s.tp, s.tp + s.fp);
     s.recall = ratio(s.tp, s.gold);
     s.f1 = f1(s.precision, s.recall);
-    s.typed_f1 = f1(ratio(typed_tp, typed_tp + typed_fp), ratio(typed_tp, s.gold));
+    s.typed_f1 = f1(
+        ratio(typed_tp, typed_tp + typed_fp),
+        ratio(typed_tp, s.gold),
+    );
     s.date_accuracy = ratio(date_ok_n, s.tp);
     s.exact_date_rate = ratio(exact_n, s.tp);
     s.modality_accuracy = ratio(modal_n, s.tp);
@@ -343,18 +414,30 @@ pub struct Floors {
 
 /// Read `floors.toml`.
 pub fn read_floors(path: &Path) -> Result<Floors> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: path.to_path_buf(), source: e })?;
-    toml::from_str(&text).map_err(|e| Error::BadInput { path: path.to_path_buf(), message: e.to_string() })
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    toml::from_str(&text).map_err(|e| Error::BadInput {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
 }
 
 /// The failures of `scores` against `floors` (empty = pass).
 pub fn check_floors(scores: &Scores, floors: &Floors) -> Vec<String> {
     let mut out = Vec::new();
     if scores.f1 + 1e-9 < floors.event_f1 {
-        out.push(format!("event F1 {:.3} is below the floor {:.3}", scores.f1, floors.event_f1));
+        out.push(format!(
+            "event F1 {:.3} is below the floor {:.3}",
+            scores.f1, floors.event_f1
+        ));
     }
     if scores.date_accuracy + 1e-9 < floors.date_accuracy {
-        out.push(format!("date accuracy {:.3} is below the floor {:.3}", scores.date_accuracy, floors.date_accuracy));
+        out.push(format!(
+            "date accuracy {:.3} is below the floor {:.3}",
+            scores.date_accuracy, floors.date_accuracy
+        ));
     }
     out
 }
@@ -363,29 +446,55 @@ pub fn check_floors(scores: &Scores, floors: &Floors) -> Vec<String> {
 pub fn report(s: &Scores, verbose: bool) -> String {
     let mut o = String::new();
     o.push_str(&format!("articles            {:>6}\n", s.articles));
-    o.push_str(&format!("gold events         {:>6}  (non-optional)\n", s.gold));
+    o.push_str(&format!(
+        "gold events         {:>6}  (non-optional)\n",
+        s.gold
+    ));
     o.push_str(&format!("predicted events    {:>6}\n", s.predicted));
-    o.push_str(&format!("matched / missed    {:>6} / {}   false alarms {}\n", s.tp, s.fn_, s.fp));
+    o.push_str(&format!(
+        "matched / missed    {:>6} / {}   false alarms {}\n",
+        s.tp, s.fn_, s.fp
+    ));
     o.push_str(&format!("event precision     {:>6.3}\n", s.precision));
     o.push_str(&format!("event recall        {:>6.3}\n", s.recall));
     o.push_str(&format!("event F1            {:>6.3}\n", s.f1));
     o.push_str(&format!("typed F1            {:>6.3}\n", s.typed_f1));
     o.push_str(&format!("date accuracy       {:>6.3}\n", s.date_accuracy));
     o.push_str(&format!("exact-date rate     {:>6.3}\n", s.exact_date_rate));
-    o.push_str(&format!("modality accuracy   {:>6.3}\n", s.modality_accuracy));
+    o.push_str(&format!(
+        "modality accuracy   {:>6.3}\n",
+        s.modality_accuracy
+    ));
     o.push_str(&format!("forbidden hits      {:>6}\n", s.forbidden_hits));
     o.push_str("\nper event type        gold  found  recall  false-alarms\n");
-    let mut types: Vec<&String> = s.per_type.keys().chain(s.false_alarms_by_type.keys()).collect();
+    let mut types: Vec<&String> = s
+        .per_type
+        .keys()
+        .chain(s.false_alarms_by_type.keys())
+        .collect();
     types.sort();
     types.dedup();
     for t in types {
         let (g, m) = s.per_type.get(t).copied().unwrap_or((0, 0));
         let fa = s.false_alarms_by_type.get(t).copied().unwrap_or(0);
-        o.push_str(&format!("  {:<20} {:>5} {:>6} {:>7.2} {:>13}\n", t, g, m, ratio(m, g), fa));
+        o.push_str(&format!(
+            "  {:<20} {:>5} {:>6} {:>7.2} {:>13}\n",
+            t,
+            g,
+            m,
+            ratio(m, g),
+            fa
+        ));
     }
     o.push_str("\nper phenomenon        gold  found  recall\n");
     for (p, (g, m)) in &s.per_phenomenon {
-        o.push_str(&format!("  {:<20} {:>5} {:>6} {:>7.2}\n", p, g, m, ratio(*m, *g)));
+        o.push_str(&format!(
+            "  {:<20} {:>5} {:>6} {:>7.2}\n",
+            p,
+            g,
+            m,
+            ratio(*m, *g)
+        ));
     }
     if verbose {
         o.push_str("\nworklist\n");
@@ -399,14 +508,18 @@ pub fn report(s: &Scores, verbose: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorKind, Modality, Precision, Span, TimeValue, DateBasis};
+    use crate::model::{ActorKind, DateBasis, Modality, Precision, Span, TimeValue};
 
     fn gold_event(t: &str, s: &str, tg: &str, date: &str) -> GoldEvent {
         GoldEvent {
             event_type: t.into(),
             alt_types: vec![],
             source: vec![s.into()],
-            target: if tg.is_empty() { vec![] } else { vec![tg.into()] },
+            target: if tg.is_empty() {
+                vec![]
+            } else {
+                vec![tg.into()]
+            },
             date: date.into(),
             window: [date.into(), date.into()],
             optional: false,
@@ -419,11 +532,23 @@ mod tests {
     fn pred(t: &str, s: &str, tg: &str, date: &str) -> Event {
         let lex = Lexicon::embedded();
         let info = lex.event_type(t).unwrap();
-        let a = |c: &str| Actor { name: c.into(), code: format!("{c}GOV"), country: c.into(), kind: ActorKind::State };
+        let a = |c: &str| Actor {
+            name: c.into(),
+            code: format!("{c}GOV"),
+            country: c.into(),
+            kind: ActorKind::State,
+        };
         let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
         Event {
             id: "p".into(),
-            time: TimeValue { value: date.into(), start: d, end: d, precision: Precision::Day, basis: DateBasis::Explicit, text: String::new() },
+            time: TimeValue {
+                value: date.into(),
+                start: d,
+                end: d,
+                precision: Precision::Day,
+                basis: DateBasis::Explicit,
+                text: String::new(),
+            },
             source: a(s),
             target: (!tg.is_empty()).then(|| a(tg)),
             event_type: t.into(),
@@ -444,7 +569,15 @@ mod tests {
     }
 
     fn case(events: Vec<GoldEvent>) -> Case {
-        Case { name: "c".into(), article: PathBuf::new(), gold: Gold { dct: "2024-04-29".into(), events, forbidden: vec![] } }
+        Case {
+            name: "c".into(),
+            article: PathBuf::new(),
+            gold: Gold {
+                dct: "2024-04-29".into(),
+                events,
+                forbidden: vec![],
+            },
+        }
     }
 
     #[test]
@@ -453,18 +586,56 @@ mod tests {
         let g = || vec![gold_event("summon_ambassador", "TJK", "RUS", "2024-04-29")];
         // (predictions, f1, typed f1, date accuracy)
         let cases: Vec<(&str, Vec<Event>, f64, f64, f64)> = vec![
-            ("perfect", vec![pred("summon_ambassador", "TJK", "RUS", "2024-04-29")], 1.0, 1.0, 1.0),
+            (
+                "perfect",
+                vec![pred("summon_ambassador", "TJK", "RUS", "2024-04-29")],
+                1.0,
+                1.0,
+                1.0,
+            ),
             ("empty", vec![], 0.0, 0.0, 0.0),
-            ("swapped roles", vec![pred("summon_ambassador", "RUS", "TJK", "2024-04-29")], 0.0, 0.0, 0.0),
-            ("same root other type", vec![pred("protest_officially", "TJK", "RUS", "2024-04-29")], 1.0, 0.0, 1.0),
-            ("wrong root", vec![pred("attack", "TJK", "RUS", "2024-04-29")], 0.0, 0.0, 0.0),
-            ("wrong date", vec![pred("summon_ambassador", "TJK", "RUS", "2024-03-01")], 1.0, 1.0, 0.0),
+            (
+                "swapped roles",
+                vec![pred("summon_ambassador", "RUS", "TJK", "2024-04-29")],
+                0.0,
+                0.0,
+                0.0,
+            ),
+            (
+                "same root other type",
+                vec![pred("protest_officially", "TJK", "RUS", "2024-04-29")],
+                1.0,
+                0.0,
+                1.0,
+            ),
+            (
+                "wrong root",
+                vec![pred("attack", "TJK", "RUS", "2024-04-29")],
+                0.0,
+                0.0,
+                0.0,
+            ),
+            (
+                "wrong date",
+                vec![pred("summon_ambassador", "TJK", "RUS", "2024-03-01")],
+                1.0,
+                1.0,
+                0.0,
+            ),
         ];
         for (name, preds, f, tf, da) in cases {
             let s = score(lex, &[case(g())], &[preds]);
             assert!((s.f1 - f).abs() < 1e-9, "{name}: f1 {}", s.f1);
-            assert!((s.typed_f1 - tf).abs() < 1e-9, "{name}: typed {}", s.typed_f1);
-            assert!((s.date_accuracy - da).abs() < 1e-9, "{name}: date {}", s.date_accuracy);
+            assert!(
+                (s.typed_f1 - tf).abs() < 1e-9,
+                "{name}: typed {}",
+                s.typed_f1
+            );
+            assert!(
+                (s.date_accuracy - da).abs() < 1e-9,
+                "{name}: date {}",
+                s.date_accuracy
+            );
         }
     }
 
@@ -474,14 +645,22 @@ mod tests {
         let mut opt = gold_event("criticize", "FRA", "RUS", "2024-04-29");
         opt.optional = true;
         let gold = vec![gold_event("consult", "USA", "CHN", "2024-04-29"), opt];
-        let preds = vec![pred("consult", "CHN", "USA", "2024-04-29"), pred("criticize", "FRA", "RUS", "2024-04-29")];
+        let preds = vec![
+            pred("consult", "CHN", "USA", "2024-04-29"),
+            pred("criticize", "FRA", "RUS", "2024-04-29"),
+        ];
         let s = score(lex, &[case(gold)], &[preds]);
         assert_eq!((s.tp, s.fp, s.fn_, s.gold), (1, 0, 0, 1));
     }
 
     #[test]
     fn actor_specs() {
-        let a = Actor { name: "Islamic State".into(), code: "IMGISI".into(), country: String::new(), kind: ActorKind::NonState };
+        let a = Actor {
+            name: "Islamic State".into(),
+            code: "IMGISI".into(),
+            country: String::new(),
+            kind: ActorKind::NonState,
+        };
         assert!(actor_matches(&["~islamic state".into()], Some(&a)));
         assert!(!actor_matches(&["RUS".into()], Some(&a)));
         assert!(actor_matches(&[], None));
@@ -490,8 +669,31 @@ mod tests {
 
     #[test]
     fn floors_are_checked() {
-        let s = Scores { f1: 0.5, date_accuracy: 0.9, ..Default::default() };
-        assert!(check_floors(&s, &Floors { event_f1: 0.4, date_accuracy: 0.8 }).is_empty());
-        assert_eq!(check_floors(&s, &Floors { event_f1: 0.6, date_accuracy: 0.95 }).len(), 2);
+        let s = Scores {
+            f1: 0.5,
+            date_accuracy: 0.9,
+            ..Default::default()
+        };
+        assert!(
+            check_floors(
+                &s,
+                &Floors {
+                    event_f1: 0.4,
+                    date_accuracy: 0.8
+                }
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            check_floors(
+                &s,
+                &Floors {
+                    event_f1: 0.6,
+                    date_accuracy: 0.95
+                }
+            )
+            .len(),
+            2
+        );
     }
 }

@@ -6,7 +6,9 @@
 use crate::actors::{DocActors, LOCATIVE, Mention};
 use crate::clean::boilerplate_spans;
 use crate::lexicon::{Lexicon, PatElem, Pattern, TriggerPos};
-use crate::model::{Actor, ActorKind, DateBasis, Document, Event, Modality, Precision, Span, TimeValue};
+use crate::model::{
+    Actor, ActorKind, DateBasis, Document, Event, Modality, Precision, Span, TimeValue,
+};
 use crate::text::{Sentence, Token, TokenKind, sentences};
 use crate::timex::{self, Tense, TimeRef, Timex};
 
@@ -48,7 +50,11 @@ fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Op
                     }
                 }
             }
-            if *optional { match_from(lex, toks, rest, at) } else { None }
+            if *optional {
+                match_from(lex, toks, rest, at)
+            } else {
+                None
+            }
         }
         PatElem::Class(c) => {
             let mut best = None;
@@ -91,19 +97,35 @@ pub fn find_triggers(lex: &Lexicon, toks: &[Token]) -> Vec<TriggerMatch> {
         };
         for &p in list {
             if let Some(end) = match_from(lex, toks, &lex.patterns[p].elems, i) {
-                all.push(TriggerMatch { pattern: p, start: i, end, head: i });
+                all.push(TriggerMatch {
+                    pattern: p,
+                    start: i,
+                    end,
+                    head: i,
+                });
             }
             // Passive order: "Russian diplomats were expelled" for "expelled … @DIPLOMAT".
             let pat = &lex.patterns[p];
             if pat.pos == TriggerPos::Verb && pat.elems.len() >= 2 && is_passive(toks, i) {
-                let rest: Vec<PatElem> = pat.elems[1..].iter().skip_while(|e| matches!(e, PatElem::Gap(..))).cloned().collect();
-                let Some(be) = (0..i).rev().find(|&k| BE.contains(&toks[k].lower.as_str())) else { continue };
+                let rest: Vec<PatElem> = pat.elems[1..]
+                    .iter()
+                    .skip_while(|e| matches!(e, PatElem::Gap(..)))
+                    .cloned()
+                    .collect();
+                let Some(be) = (0..i).rev().find(|&k| BE.contains(&toks[k].lower.as_str())) else {
+                    continue;
+                };
                 if rest.is_empty() || match_from(lex, toks, &pat.elems[..1], i) != Some(i + 1) {
                     continue;
                 }
                 for j in be.saturating_sub(8)..be {
                     if match_from(lex, toks, &rest, j).is_some_and(|end| end <= be) {
-                        all.push(TriggerMatch { pattern: p, start: j, end: i + 1, head: i });
+                        all.push(TriggerMatch {
+                            pattern: p,
+                            start: j,
+                            end: i + 1,
+                            head: i,
+                        });
                         break;
                     }
                 }
@@ -115,7 +137,10 @@ pub fn find_triggers(lex: &Lexicon, toks: &[Token]) -> Vec<TriggerMatch> {
         (b.end - b.start)
             .cmp(&(a.end - a.start))
             .then(a.start.cmp(&b.start))
-            .then((lex.patterns[a.pattern].pos != TriggerPos::Verb).cmp(&(lex.patterns[b.pattern].pos != TriggerPos::Verb)))
+            .then(
+                (lex.patterns[a.pattern].pos != TriggerPos::Verb)
+                    .cmp(&(lex.patterns[b.pattern].pos != TriggerPos::Verb)),
+            )
             .then(a.pattern.cmp(&b.pattern))
     });
     let mut kept: Vec<TriggerMatch> = Vec::new();
@@ -128,23 +153,82 @@ pub fn find_triggers(lex: &Lexicon, toks: &[Token]) -> Vec<TriggerMatch> {
     kept
 }
 
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "got", "get", "gets"];
-const ADVERBS: &[&str] = &[
-    "also", "reportedly", "allegedly", "later", "then", "formally", "officially", "subsequently",
-    "previously", "already", "not", "never", "swiftly", "quickly", "publicly", "recently", "again",
-    "jointly", "separately", "repeatedly", "strongly", "sharply", "immediately", "eventually",
-    "had", "has", "have", "just", "firmly", "further",
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "got", "get", "gets",
 ];
-const CLAUSE_WORDS: &[&str] = &["which", "who", "whom", "while", "whereas", "but", "although", "though", "because", "when", "after", "before", "as", "since", "whose", "where"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "reportedly",
+    "allegedly",
+    "later",
+    "then",
+    "formally",
+    "officially",
+    "subsequently",
+    "previously",
+    "already",
+    "not",
+    "never",
+    "swiftly",
+    "quickly",
+    "publicly",
+    "recently",
+    "again",
+    "jointly",
+    "separately",
+    "repeatedly",
+    "strongly",
+    "sharply",
+    "immediately",
+    "eventually",
+    "had",
+    "has",
+    "have",
+    "just",
+    "firmly",
+    "further",
+];
+const CLAUSE_WORDS: &[&str] = &[
+    "which", "who", "whom", "while", "whereas", "but", "although", "though", "because", "when",
+    "after", "before", "as", "since", "whose", "where",
+];
 /// Prepositions that end the search for a target: what follows is a cause, place or time.
 const STOP_PREPS: &[&str] = &[
-    "over", "about", "amid", "because", "for", "after", "in", "at", "during", "despite",
-    "following", "since", "while", "when", "as", "near", "outside", "before", "until", "under",
-    "within", "than", "following", "where", "which", "who", "that", "said", "says", "told", "according",
+    "over",
+    "about",
+    "amid",
+    "because",
+    "for",
+    "after",
+    "in",
+    "at",
+    "during",
+    "despite",
+    "following",
+    "since",
+    "while",
+    "when",
+    "as",
+    "near",
+    "outside",
+    "before",
+    "until",
+    "under",
+    "within",
+    "than",
+    "following",
+    "where",
+    "which",
+    "who",
+    "that",
+    "said",
+    "says",
+    "told",
+    "according",
 ];
 const NON_AGENT_PREPS: &[&str] = &[
-    "in", "at", "near", "of", "from", "to", "with", "for", "over", "against", "on", "into",
-    "by", "about", "amid", "outside", "inside", "toward", "towards", "across", "between", "among",
+    "in", "at", "near", "of", "from", "to", "with", "for", "over", "against", "on", "into", "by",
+    "about", "amid", "outside", "inside", "toward", "towards", "across", "between", "among",
     "than", "like", "through", "under", "after", "before", "during", "since",
 ];
 const PRONOUNS: &[&str] = &["it", "he", "she", "they", "him", "her", "them", "its"];
@@ -155,39 +239,139 @@ fn is_clause_break(toks: &[Token], i: usize) -> bool {
         return true;
     }
     if CLAUSE_WORDS.contains(&t.lower.as_str()) {
+        // "since 1994", "after the attack" are phrases, not clauses.
+        let next = toks.get(i + 1);
+        if matches!(t.lower.as_str(), "since" | "after" | "before" | "as")
+            && next.is_some_and(|n| n.kind == TokenKind::Number || matches!(n.lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "well" | "part" | "of" | "early" | "late"))
+        {
+            return false;
+        }
         return true;
     }
     // ", and" / ", but" start a new clause.
-    t.lower == "," && toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "and" | "but" | "while" | "which" | "who"))
+    t.lower == ","
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower.as_str(), "and" | "but" | "while" | "which" | "who"))
 }
 
+/// The first token of the clause holding `head`, stepping over an embedded relative clause
+/// ("Lukashenko, who has ruled Belarus since 1994, freed…").
 fn clause_start(toks: &[Token], head: usize) -> usize {
-    (0..head).rev().find(|&i| is_clause_break(toks, i)).map(|i| i + 1).unwrap_or(0)
+    let mut i = head;
+    while i > 0 {
+        i -= 1;
+        if toks[i].lower == "," {
+            // ", who … ," right before: skip it.
+            let lo = i.saturating_sub(20);
+            if let Some(j) = (lo..i).rev().find(|&j| matches!(toks[j].lower.as_str(), "who" | "which") && j > 0 && toks[j - 1].lower == ",") {
+                if !toks[j + 1..i].iter().any(|t| t.lower == "," || t.lower == ";") {
+                    i = j - 1;
+                    continue;
+                }
+            }
+        }
+        if is_clause_break(toks, i) {
+            return i + 1;
+        }
+    }
+    0
+}
+
+/// The preposition governing the phrase that starts at `start`, looking past determiners.
+fn governing_prep(toks: &[Token], start: usize) -> Option<&str> {
+    let mut i = start;
+    while i > 0 {
+        i -= 1;
+        let w = toks[i].lower.as_str();
+        if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those") {
+            continue;
+        }
+        return Some(w);
+    }
+    None
 }
 
 fn clause_end(toks: &[Token], head: usize) -> usize {
-    ((head + 1)..toks.len()).find(|&i| is_clause_break(toks, i)).unwrap_or(toks.len())
+    ((head + 1)..toks.len())
+        .find(|&i| is_clause_break(toks, i))
+        .unwrap_or(toks.len())
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "'s", "of", "no"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "any", "'s", "of", "no",
+];
 const NOUN_MODIFIERS: &[&str] = &[
-    "alleged", "reported", "suspected", "apparent", "latest", "new", "recent", "brutal", "deadly",
-    "fresh", "further", "possible", "planned", "renewed", "large", "massive", "major", "first",
-    "second", "unprecedented", "fatal", "systematic", "widespread", "continued", "ongoing",
+    "alleged",
+    "reported",
+    "suspected",
+    "apparent",
+    "latest",
+    "new",
+    "recent",
+    "brutal",
+    "deadly",
+    "fresh",
+    "further",
+    "possible",
+    "planned",
+    "renewed",
+    "large",
+    "massive",
+    "major",
+    "first",
+    "second",
+    "unprecedented",
+    "fatal",
+    "systematic",
+    "widespread",
+    "continued",
+    "ongoing",
 ];
 
 /// Whether a word that can be a verb is used as a noun here ("the alleged torture of").
 fn used_as_noun(toks: &[Token], head: usize) -> bool {
     let before = |k: usize| head.checked_sub(k).map(|i| toks[i].lower.as_str());
-    before(1).is_some_and(|w| DETERMINERS.contains(&w))
-        || (before(1).is_some_and(|w| NOUN_MODIFIERS.contains(&w)) && before(2).is_some_and(|w| DETERMINERS.contains(&w)))
+    let participle_after_prep = toks[head].lower.ends_with("ed")
+        && before(1).is_some_and(|w| matches!(w, "from" | "in" | "into" | "across" | "on" | "of" | "over" | "with"));
+    participle_after_prep
+        || before(1).is_some_and(|w| DETERMINERS.contains(&w))
+        || (before(1).is_some_and(|w| NOUN_MODIFIERS.contains(&w))
+            && before(2).is_some_and(|w| DETERMINERS.contains(&w)))
 }
 
 fn is_passive(toks: &[Token], head: usize) -> bool {
     let h = &toks[head].lower;
-    let participle = h.ends_with("ed") || matches!(h.as_str(), "shot" | "struck" | "hit" | "beaten" | "held" | "taken" | "seized" | "brought" | "sent" | "given" | "shut" | "cut" | "freed" | "told" | "broken" | "stolen" | "kept" | "put" | "caught" | "found" | "made");
+    let participle = h.ends_with("ed")
+        || matches!(
+            h.as_str(),
+            "shot"
+                | "struck"
+                | "hit"
+                | "beaten"
+                | "held"
+                | "taken"
+                | "seized"
+                | "brought"
+                | "sent"
+                | "given"
+                | "shut"
+                | "cut"
+                | "freed"
+                | "told"
+                | "broken"
+                | "stolen"
+                | "kept"
+                | "put"
+                | "caught"
+                | "found"
+                | "made"
+        );
     if !participle {
         return false;
+    }
+    if toks.get(head + 1).is_some_and(|t| t.lower == "by") {
+        return true;
     }
     let mut i = head;
     while i > 0 {
@@ -214,8 +398,8 @@ struct Roles {
 fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
     let mut out = vec![idx];
     let joiner = |a: usize, b: usize| {
-        toks[a..b].iter().all(|t| matches!(t.lower.as_str(), "," | "and" | "as" | "well" | "both" | "or"))
-            && b > a
+        let words: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
+        matches!(words.as_slice(), [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"] | ["as", "well", "as"] | [",", "as", "well", "as"] | ["and", "also"])
     };
     let mut i = idx;
     while i > 0 && joiner(mentions[i - 1].tok_end, mentions[i].tok_start) {
@@ -246,7 +430,7 @@ impl Ctx<'_> {
         let earlier = self
             .mentions
             .iter()
-            .filter(|m| m.tok_end <= at)
+            .filter(|m| m.tok_end <= at && !m.weak)
             .map(|m| &m.actor)
             .rev()
             .chain(self.history.iter().rev());
@@ -270,9 +454,10 @@ impl Ctx<'_> {
         // Nearest mention (or pronoun) left of the head, not governed by a preposition.
         let mut best: Option<(usize, Option<usize>)> = None; // (token pos, mention idx)
         for (mi, m) in self.mentions.iter().enumerate() {
-            if m.tok_end <= head && m.tok_start >= lower_bound && m.actor.kind != ActorKind::Media {
-                let prev = m.tok_start.checked_sub(1).map(|p| self.toks[p].lower.as_str());
-                if prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p)) {
+            if m.tok_end <= head && m.tok_start >= lower_bound && m.actor.kind != ActorKind::Media && !m.weak {
+                let prev = governing_prep(self.toks, m.tok_start);
+                let starts_clause = (cs..m.tok_start).all(|k| matches!(self.toks[k].lower.as_str(), "the" | "a" | "an"));
+                if !starts_clause && prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p)) {
                     continue;
                 }
                 if best.is_none_or(|(p, _)| m.tok_start > p) {
@@ -281,41 +466,63 @@ impl Ctx<'_> {
             }
         }
         for p in lower_bound..head {
-            if matches!(self.toks[p].lower.as_str(), "it" | "he" | "she" | "they") && head - p <= 4 && best.is_none_or(|(bp, _)| p > bp) {
+            if matches!(self.toks[p].lower.as_str(), "it" | "he" | "she" | "they")
+                && head - p <= 4
+                && best.is_none_or(|(bp, _)| p > bp)
+            {
                 best = Some((p, None));
+            }
+        }
+        if best.is_none() && cs >= 2 && matches!(self.toks[cs - 1].lower.as_str(), "which" | "who") && self.toks[cs - 2].lower == "," {
+            // "Russia, which denies any involvement": the antecedent right before.
+            if let Some(mi) = self.mentions.iter().position(|m| m.tok_end == cs - 2 && !m.weak) {
+                best = Some((self.mentions[mi].tok_start, Some(mi)));
             }
         }
         match best? {
             (_, Some(mi)) => {
                 let idx = coordinated(self.mentions, self.toks, mi);
                 let via = idx.iter().any(|&i| self.mentions[i].resolved);
-                Some((idx.into_iter().map(|i| self.mentions[i].actor.clone()).collect(), via))
+                Some((
+                    idx.into_iter()
+                        .map(|i| self.mentions[i].actor.clone())
+                        .collect(),
+                    via,
+                ))
             }
             (p, None) => self.pronoun_actor(p).map(|a| (vec![a], true)),
         }
     }
 
-    /// The first actor after position `from`, before a stop word or clause break.
+    /// The first actor after position `from`, before a stop word, comma or clause break.
     fn right_actor(&self, from: usize, skip_by: bool) -> Option<(Vec<Actor>, bool)> {
         let mut i = from;
+        let mut saw_prep = false;
         while i < self.toks.len() {
             if let Some(mi) = self.mentions.iter().position(|m| m.tok_start == i) {
                 let m = &self.mentions[mi];
-                let prev = i.checked_sub(1).map(|p| self.toks[p].lower.as_str());
+                if m.weak && saw_prep {
+                    i = m.tok_end;
+                    continue;
+                }
+                let prev = governing_prep(self.toks, i);
                 let by = prev == Some("by");
                 let locative = prev.is_some_and(|p| LOCATIVE.contains(&p));
+                let idx = coordinated(self.mentions, self.toks, mi);
+                let idx: Vec<usize> = idx.into_iter().filter(|&k| k >= mi).collect();
                 if m.actor.kind != ActorKind::Media && !(skip_by && by) && !locative {
-                    let idx = coordinated(self.mentions, self.toks, mi);
                     let via = idx.iter().any(|&i| self.mentions[i].resolved);
                     return Some((idx.into_iter().map(|i| self.mentions[i].actor.clone()).collect(), via));
                 }
-                i = m.tok_end;
+                // Skip the whole coordinated phrase ("by the United States and France").
+                i = idx.last().map(|&k| self.mentions[k].tok_end).unwrap_or(m.tok_end);
                 continue;
             }
             let w = self.toks[i].lower.as_str();
-            if i > from && (STOP_PREPS.contains(&w) || is_clause_break(self.toks, i)) {
+            if STOP_PREPS.contains(&w) || is_clause_break(self.toks, i) || w == "," {
                 return None;
             }
+            saw_prep |= NON_AGENT_PREPS.contains(&w);
             if PRONOUNS.contains(&w) && w != "its" && i <= from + 1 {
                 return self.pronoun_actor(i).map(|a| (vec![a], true));
             }
@@ -339,6 +546,30 @@ impl Ctx<'_> {
         None
     }
 
+    /// "was summoned to the Russian foreign ministry": the body summoned to is the agent.
+    fn to_agent(&self, head: usize, pattern: &Pattern) -> Option<(Vec<Actor>, bool)> {
+        if pattern.event_type != "summon_ambassador" {
+            return None;
+        }
+        let to = (head + 1..self.toks.len().min(head + 3)).find(|&i| self.toks[i].lower == "to")?;
+        self.right_actor(to + 1, false)
+    }
+
+    /// The leftmost actor of the clause before `at`, not governed by a preposition: the
+    /// subject shared by coordinated verbs ("Washington ordered …, and ordered …").
+    fn previous_clause_subject(&self, at: usize) -> Option<(Vec<Actor>, bool)> {
+        let cs = clause_start(self.toks, at);
+        let mi = self.mentions.iter().position(|m| {
+            m.tok_start >= cs
+                && m.tok_end <= at
+                && !m.weak
+                && m.actor.kind != ActorKind::Media
+                && !governing_prep(self.toks, m.tok_start).is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+        })?;
+        let idx = coordinated(self.mentions, self.toks, mi);
+        Some((idx.iter().map(|&i| self.mentions[i].actor.clone()).collect(), true))
+    }
+
     /// A possessive actor right before a noun trigger ("Dushanbe's note of protest").
     fn possessor(&self, start: usize) -> Option<(Vec<Actor>, bool)> {
         let mut i = start;
@@ -359,26 +590,41 @@ impl Ctx<'_> {
         None
     }
 
-    fn roles(&self, m: &TriggerMatch, pattern: &Pattern, prev_sources: Option<&Vec<Actor>>) -> Roles {
+    fn roles(
+        &self,
+        m: &TriggerMatch,
+        pattern: &Pattern,
+        prev_sources: Option<&Vec<Actor>>,
+    ) -> Roles {
         let head = m.head;
-        let pos = if pattern.pos == TriggerPos::Verb && m.start == m.end - 1 && used_as_noun(self.toks, head) {
+        let pos = if pattern.pos == TriggerPos::Verb
+            && m.start == m.end - 1
+            && used_as_noun(self.toks, head)
+        {
             TriggerPos::Noun
         } else {
             pattern.pos
         };
         let (source, target) = match pos {
-            TriggerPos::Verb if is_passive(self.toks, head) => {
-                (self.by_agent(m.end).or_else(|| self.by_agent(head + 1)), self.left_agent(head, false))
-            }
+            TriggerPos::Verb if is_passive(self.toks, head) => (
+                self.by_agent(m.end)
+                    .or_else(|| self.by_agent(head + 1))
+                    .or_else(|| self.to_agent(head, pattern)),
+                self.left_agent(head, false),
+            ),
             TriggerPos::Verb => {
                 // "…summoned the envoy and handed him a note": the subject carries over.
                 let mut k = head;
                 while k > 0 && ADVERBS.contains(&self.toks[k - 1].lower.as_str()) {
                     k -= 1;
                 }
-                let coordinated_verb = k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then");
+                let coordinated_verb =
+                    k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then");
                 let src = match (coordinated_verb, prev_sources) {
                     (true, Some(s)) => Some((s.clone(), true)),
+                    (true, None) if k >= 2 && self.toks[k - 2].lower == "," => {
+                        self.left_agent(head, false).or_else(|| self.previous_clause_subject(k - 2))
+                    }
                     _ => self.left_agent(head, false),
                 };
                 (src, self.right_actor(head + 1, true))
@@ -408,21 +654,64 @@ fn modality(toks: &[Token], head: usize) -> Modality {
     let from = head.saturating_sub(8).max(cs);
     let window: Vec<&str> = toks[from..head].iter().map(|t| t.lower.as_str()).collect();
     let has = |w: &str| window.contains(&w);
-    if has("not") || has("n't") || has("never") || window.windows(2).any(|p| matches!(p, ["refused", "to"] | ["declined", "to"] | ["failed", "to"])) || has("denied") || has("denies") {
+    if has("not")
+        || has("n't")
+        || has("never")
+        || window
+            .windows(2)
+            .any(|p| matches!(p, ["refused", "to"] | ["declined", "to"] | ["failed", "to"]))
+        || has("denied")
+        || has("denies")
+    {
         return Modality::Negated;
     }
-    if has("allegedly") || has("alleged") || has("reportedly") || has("suspected") || has("accused") || has("accusing") || has("accuses") || has("claimed") || has("purportedly") || has("blamed") {
+    if has("allegedly")
+        || has("alleged")
+        || has("reportedly")
+        || has("suspected")
+        || has("accused")
+        || has("accusing")
+        || has("accuses")
+        || has("claimed")
+        || has("purportedly")
+        || has("blamed")
+    {
         return Modality::Alleged;
     }
     if has("would") || has("could") || has("might") || has("if") || has("unless") || has("may") {
         return Modality::Hypothetical;
     }
-    if has("will") || has("'ll") || has("shall") || window.windows(2).any(|p| {
-        matches!(
-            p,
-            ["plans", "to"] | ["planned", "to"] | ["plan", "to"] | ["intends", "to"] | ["expected", "to"] | ["set", "to"] | ["due", "to"] | ["vowed", "to"] | ["threatened", "to"] | ["threatens", "to"] | ["pledged", "to"] | ["promised", "to"] | ["going", "to"] | ["aims", "to"] | ["wants", "to"] | ["is", "to"] | ["are", "to"] | ["ready", "to"] | ["decided", "to"] | ["agreed", "to"] | ["seeks", "to"] | ["prepared", "to"]
-        )
-    }) {
+    if has("will")
+        || has("'ll")
+        || has("shall")
+        || window.windows(2).any(|p| {
+            matches!(
+                p,
+                ["plans", "to"]
+                    | ["planned", "to"]
+                    | ["plan", "to"]
+                    | ["intends", "to"]
+                    | ["expected", "to"]
+                    | ["set", "to"]
+                    | ["due", "to"]
+                    | ["vowed", "to"]
+                    | ["threatened", "to"]
+                    | ["threatens", "to"]
+                    | ["pledged", "to"]
+                    | ["promised", "to"]
+                    | ["going", "to"]
+                    | ["aims", "to"]
+                    | ["wants", "to"]
+                    | ["is", "to"]
+                    | ["are", "to"]
+                    | ["ready", "to"]
+                    | ["decided", "to"]
+                    | ["agreed", "to"]
+                    | ["seeks", "to"]
+                    | ["prepared", "to"]
+            )
+        })
+    {
         return Modality::Future;
     }
     Modality::Asserted
@@ -430,7 +719,12 @@ fn modality(toks: &[Token], head: usize) -> Modality {
 
 fn is_future_clause(toks: &[Token], head: usize) -> bool {
     let cs = clause_start(toks, head);
-    toks[cs..toks.len().min(head + 6)].iter().any(|t| matches!(t.lower.as_str(), "will" | "'ll" | "shall" | "next" | "upcoming" | "tomorrow" | "scheduled"))
+    toks[cs..toks.len().min(head + 6)].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "will" | "'ll" | "shall" | "next" | "upcoming" | "tomorrow" | "scheduled"
+        )
+    })
 }
 
 /// A candidate event before document-level dating.
@@ -467,7 +761,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
         let triggers: Vec<TriggerMatch> = find_triggers(lex, &sent.tokens)
             .into_iter()
             .filter(|m| {
-                let sp = Span::new(sent.tokens[m.start].span.start, sent.tokens[m.end - 1].span.end);
+                let sp = Span::new(
+                    sent.tokens[m.start].span.start,
+                    sent.tokens[m.end - 1].span.end,
+                );
                 !timexes.iter().any(|t| t.span.overlaps(sp))
             })
             .collect();
@@ -482,9 +779,28 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
         for m in &triggers {
             let pattern = &lex.patterns[m.pattern];
             let roles = ctx.roles(m, pattern, prev_sources.as_ref());
-            let trig_span = Span::new(sent.tokens[m.start].span.start, sent.tokens[m.end - 1].span.end);
+            if std::env::var_os("DEMARCHE_TRACE").is_some() {
+                eprintln!(
+                    "TRACE {} [{}] {:?} src={:?} tgt={:?} | {} | {}",
+                    pattern.id,
+                    &text[sent.tokens[m.start].span.start..sent.tokens[m.end - 1].span.end],
+                    pattern.event_type,
+                    roles.sources.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
+                    roles.targets.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
+                    mentions.iter().map(|m| format!("{}={}", &text[m.span.start..m.span.end], m.actor.name)).collect::<Vec<_>>().join("; "),
+                    &text[sent.span.start..sent.span.end]
+                );
+            }
+            let trig_span = Span::new(
+                sent.tokens[m.start].span.start,
+                sent.tokens[m.end - 1].span.end,
+            );
             let modality = modality(&sent.tokens, m.head);
-            let tense = if modality == Modality::Future || is_future_clause(&sent.tokens, m.head) { Tense::Future } else { Tense::Past };
+            let tense = if modality == Modality::Future || is_future_clause(&sent.tokens, m.head) {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
             let time = attach_time(&sent.tokens, &timexes, m.head, doc, tense);
             if let Some(TimeRef::Value(v)) = &time {
                 if v.is_known() {
@@ -506,11 +822,12 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             let Some(info) = lex.event_type(&pattern.event_type) else {
                 continue;
             };
-            let targets: Vec<Option<Actor>> = if roles.targets.is_empty() || pattern.event_type == "statement" {
-                vec![None]
-            } else {
-                roles.targets.iter().cloned().map(Some).collect()
-            };
+            let targets: Vec<Option<Actor>> =
+                if roles.targets.is_empty() || pattern.event_type == "statement" {
+                    vec![None]
+                } else {
+                    roles.targets.iter().cloned().map(Some).collect()
+                };
             for s in &roles.sources {
                 for t in &targets {
                     let t = t.clone().filter(|t| t.key() != s.key());
@@ -555,7 +872,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                 }
             }
         }
-        history.extend(mentions.iter().map(|m| m.actor.clone()));
+        history.extend(mentions.iter().filter(|m| !m.weak).map(|m| m.actor.clone()));
     }
 
     date_candidates(&mut cands, &anchors, doc);
@@ -567,15 +884,28 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
 }
 
 /// The time expression governing the trigger: the nearest in its clause, else in its sentence.
-fn attach_time(toks: &[Token], timexes: &[Timex], head: usize, doc: &Document, tense: Tense) -> Option<TimeRef> {
+fn attach_time(
+    toks: &[Token],
+    timexes: &[Timex],
+    head: usize,
+    doc: &Document,
+    tense: Tense,
+) -> Option<TimeRef> {
     if timexes.is_empty() {
         return None;
     }
     let head_pos = toks[head].span.start;
     let cs = toks[clause_start(toks, head)].span.start;
-    let ce = toks.get(clause_end(toks, head)).map(|t| t.span.start).unwrap_or(usize::MAX);
+    let ce = toks
+        .get(clause_end(toks, head))
+        .map(|t| t.span.start)
+        .unwrap_or(usize::MAX);
     let dist = |t: &Timex| {
-        if t.span.end <= head_pos { head_pos - t.span.end } else { t.span.start.saturating_sub(head_pos) }
+        if t.span.end <= head_pos {
+            head_pos - t.span.end
+        } else {
+            t.span.start.saturating_sub(head_pos)
+        }
     };
     let in_clause = |t: &&Timex| t.span.start >= cs && t.span.end <= ce;
     let best = timexes
@@ -589,7 +919,8 @@ fn attach_time(toks: &[Token], timexes: &[Timex], head: usize, doc: &Document, t
 /// Resolve narrative and event-anchored times, and fall back to the publication window.
 fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) {
     // Known times by position: every dated trigger, then each event as it gets its date.
-    let mut known: Vec<(usize, TimeValue)> = anchors.iter().map(|a| (a.start, a.time.clone())).collect();
+    let mut known: Vec<(usize, TimeValue)> =
+        anchors.iter().map(|a| (a.start, a.time.clone())).collect();
     for c in cands.iter_mut() {
         let resolved = match c.time.take() {
             Some(TimeRef::Value(v)) => Some(v),
@@ -597,8 +928,16 @@ fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) 
                 .iter()
                 .filter(|(p, _)| *p < c.pos)
                 .max_by_key(|(p, _)| *p)
-                .and_then(|(_, prev)| timex::shift_anchor(prev, n, unit, timex::Bound::About, doc.dct, &text)),
-            Some(TimeRef::Event { n, unit, bound, noun, text }) => anchors
+                .and_then(|(_, prev)| {
+                    timex::shift_anchor(prev, n, unit, timex::Bound::About, doc.dct, &text)
+                }),
+            Some(TimeRef::Event {
+                n,
+                unit,
+                bound,
+                noun,
+                text,
+            }) => anchors
                 .iter()
                 .filter(|a| a.words.contains(&noun) || a.event_type.contains(&noun))
                 .min_by_key(|a| a.start.abs_diff(c.pos))
@@ -638,7 +977,9 @@ fn finish(cands: Vec<Candidate>) -> Vec<Event> {
     for c in &cands {
         if c.event.event_type == "statement"
             && cands.iter().any(|o| {
-                o.sentence == c.sentence && o.event.event_type != "statement" && o.event.source.key() == c.event.source.key()
+                o.sentence == c.sentence
+                    && o.event.event_type != "statement"
+                    && o.event.source.key() == c.event.source.key()
             })
         {
             continue;
@@ -723,7 +1064,8 @@ mod tests {
 
     #[test]
     fn who_did_what_to_whom_table() {
-        let cases: &[(&str, &[(&str, &str, &str, &str)])] = &[
+        type Coded<'a> = &'a [(&'a str, &'a str, &'a str, &'a str)];
+        let cases: &[(&str, Coded)] = &[
             (
                 "Tajikistan's foreign ministry summoned Russia's ambassador on Monday.",
                 &[("summon_ambassador", "TJK", "RUS", "asserted")],
@@ -734,7 +1076,10 @@ mod tests {
             ),
             (
                 "Britain and France condemned Russia.",
-                &[("criticize", "GBR", "RUS", "asserted"), ("criticize", "FRA", "RUS", "asserted")],
+                &[
+                    ("criticize", "GBR", "RUS", "asserted"),
+                    ("criticize", "FRA", "RUS", "asserted"),
+                ],
             ),
             (
                 "The Czech Republic expelled 18 Russian diplomats.",
@@ -748,18 +1093,24 @@ mod tests {
                 "Moscow will expel Czech diplomats, the Kremlin said.",
                 &[("expel_diplomats", "RUS", "CZE", "future")],
             ),
-            ("Subscribe to our newsletter: Russia condemned Ukraine.", &[]),
+            (
+                "Subscribe to our newsletter: Russia condemned Ukraine.",
+                &[],
+            ),
         ];
         for (text, want) in cases {
-            let want: Vec<(String, String, String, String)> =
-                want.iter().map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string())).collect();
+            let want: Vec<(String, String, String, String)> = want
+                .iter()
+                .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+                .collect();
             assert_eq!(coded(text), want, "{text}");
         }
     }
 
     #[test]
     fn coordinated_verb_keeps_its_subject() {
-        let got = coded("Tajikistan summoned Russia's ambassador and handed him a note of protest.");
+        let got =
+            coded("Tajikistan summoned Russia's ambassador and handed him a note of protest.");
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].0, "protest_officially");
         assert_eq!((got[1].1.as_str(), got[1].2.as_str()), ("TJK", "RUS"));
@@ -767,9 +1118,15 @@ mod tests {
 
     #[test]
     fn dates_come_from_the_clause() {
-        let evs = extract(&doc("On Friday, Tajikistan summoned Russia's ambassador."), Lexicon::embedded());
+        let evs = extract(
+            &doc("On Friday, Tajikistan summoned Russia's ambassador."),
+            Lexicon::embedded(),
+        );
         assert_eq!(evs[0].time.value, "2024-04-26");
-        let evs = extract(&doc("Tajikistan summoned Russia's ambassador."), Lexicon::embedded());
+        let evs = extract(
+            &doc("Tajikistan summoned Russia's ambassador."),
+            Lexicon::embedded(),
+        );
         assert_eq!(evs[0].time.basis, DateBasis::Publication);
         assert!(evs[0].time.value.is_empty());
     }
@@ -778,7 +1135,10 @@ mod tests {
     fn anchored_dates_use_the_other_event() {
         let text = "Gunmen attacked a concert hall on March 22. Two days later, Russia summoned Tajikistan's envoy.";
         let evs = extract(&doc(text), Lexicon::embedded());
-        let s = evs.iter().find(|e| e.event_type == "summon_ambassador").expect("summons");
+        let s = evs
+            .iter()
+            .find(|e| e.event_type == "summon_ambassador")
+            .expect("summons");
         assert_eq!(s.time.value, "2024-03-24");
         assert_eq!(s.time.basis, DateBasis::Anchored);
     }

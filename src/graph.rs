@@ -54,7 +54,11 @@ impl EventGraph {
 
     /// All events, in insertion order.
     pub fn events(&self) -> Vec<&Event> {
-        let mut v: Vec<(EdgeIndex, &Event)> = self.graph.edge_indices().map(|i| (i, &self.graph[i])).collect();
+        let mut v: Vec<(EdgeIndex, &Event)> = self
+            .graph
+            .edge_indices()
+            .map(|i| (i, &self.graph[i]))
+            .collect();
         v.sort_by_key(|(i, _)| *i);
         v.into_iter().map(|(_, e)| e).collect()
     }
@@ -81,7 +85,9 @@ impl EventGraph {
         let mut m: BTreeMap<(NodeIndex, NodeIndex), Vec<&Event>> = BTreeMap::new();
         for e in (&self.graph).edge_references() {
             if e.source() != e.target() {
-                m.entry((e.source(), e.target())).or_default().push(e.weight());
+                m.entry((e.source(), e.target()))
+                    .or_default()
+                    .push(e.weight());
             }
         }
         m
@@ -94,7 +100,12 @@ mod tests {
     use crate::model::{ActorKind, Modality, Span, TimeValue};
 
     fn actor(n: &str) -> Actor {
-        Actor { name: n.into(), code: format!("{n}GOV"), country: n.into(), kind: ActorKind::State }
+        Actor {
+            name: n.into(),
+            code: format!("{n}GOV"),
+            country: n.into(),
+            kind: ActorKind::State,
+        }
     }
 
     fn ev(s: &str, t: Option<&str>) -> Event {
@@ -122,7 +133,11 @@ mod tests {
 
     #[test]
     fn actors_are_one_node_each() {
-        let g = EventGraph::from_events(&[ev("TJK", Some("RUS")), ev("RUS", Some("TJK")), ev("TJK", None)]);
+        let g = EventGraph::from_events(&[
+            ev("TJK", Some("RUS")),
+            ev("RUS", Some("TJK")),
+            ev("TJK", None),
+        ]);
         assert_eq!(g.graph.node_count(), 2);
         assert_eq!(g.graph.edge_count(), 3);
         let tjk = g.find(&actor("TJK").key()).unwrap();

@@ -82,7 +82,10 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
             walk(&p, inputs, errors);
             continue;
         }
-        let name = p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
@@ -126,7 +129,9 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
         return Err(bad("empty file".into()));
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        return Err(bad(format!("binary file (NUL byte at offset {pos}), not text")));
+        return Err(bad(format!(
+            "binary file (NUL byte at offset {pos}), not text"
+        )));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -137,7 +142,8 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String> {
 }
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)(title|headline|date|published|source|url|author|byline|id)\s*:\s*(.*)$").unwrap()
+    Regex::new(r"^(?i)(title|headline|date|published|source|url|author|byline|id)\s*:\s*(.*)$")
+        .unwrap()
 });
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})-(\d{2})").unwrap());
@@ -211,7 +217,9 @@ pub fn parse_article(path: &Path, raw: &str, date_override: Option<NaiveDate>) -
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| "stdin".into());
-    let name_date = ISO_DATE.captures(&file_name).and_then(|c| parse_iso_date(&c[0]));
+    let name_date = ISO_DATE
+        .captures(&file_name)
+        .and_then(|c| parse_iso_date(&c[0]));
     let dct = date_override.or(header_date).or(name_date);
     if dct.is_none() {
         warnings.push(format!(
@@ -271,10 +279,25 @@ mod tests {
     fn date_sources_in_order() {
         let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         let cases: &[(&str, &str, Option<&str>, Option<&str>)] = &[
-            ("2021-01-01-a.txt", "Date: 2022-02-02\n\nBody", Some("2023-03-03"), Some("2023-03-03")),
-            ("2021-01-01-a.txt", "Date: 2022-02-02\n\nBody", None, Some("2022-02-02")),
+            (
+                "2021-01-01-a.txt",
+                "Date: 2022-02-02\n\nBody",
+                Some("2023-03-03"),
+                Some("2023-03-03"),
+            ),
+            (
+                "2021-01-01-a.txt",
+                "Date: 2022-02-02\n\nBody",
+                None,
+                Some("2022-02-02"),
+            ),
             ("2021-01-01-a.txt", "Body only", None, Some("2021-01-01")),
-            ("a.txt", "Published: 2020-05-06T10:00:00Z\n\nBody", None, Some("2020-05-06")),
+            (
+                "a.txt",
+                "Published: 2020-05-06T10:00:00Z\n\nBody",
+                None,
+                Some("2020-05-06"),
+            ),
             ("a.txt", "Body only", None, None),
         ];
         for (name, raw, over, want) in cases {
@@ -294,9 +317,21 @@ mod tests {
     #[test]
     fn bad_bytes_are_refused() {
         let p = Path::new("f.txt");
-        assert!(decode(p, b"  \n".to_vec()).unwrap_err().to_string().contains("empty file"));
-        assert!(decode(p, b"ab\0cd".to_vec()).unwrap_err().to_string().contains("binary"));
-        let e = decode(p, b"ok\nbad \xff here".to_vec()).unwrap_err().to_string();
+        assert!(
+            decode(p, b"  \n".to_vec())
+                .unwrap_err()
+                .to_string()
+                .contains("empty file")
+        );
+        assert!(
+            decode(p, b"ab\0cd".to_vec())
+                .unwrap_err()
+                .to_string()
+                .contains("binary")
+        );
+        let e = decode(p, b"ok\nbad \xff here".to_vec())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
         assert_eq!(decode(p, b"\xEF\xBB\xBFa\r\nb".to_vec()).unwrap(), "a\nb");
     }

@@ -12,14 +12,23 @@ use std::sync::LazyLock;
 
 /// The embedded files: (file name, contents).
 const EMBEDDED_FILES: &[(&str, &str)] = &[
-    ("countries.tsv", include_str!("../data/lexicon/countries.tsv")),
-    ("organizations.tsv", include_str!("../data/lexicon/organizations.tsv")),
+    (
+        "countries.tsv",
+        include_str!("../data/lexicon/countries.tsv"),
+    ),
+    (
+        "organizations.tsv",
+        include_str!("../data/lexicon/organizations.tsv"),
+    ),
     ("people.tsv", include_str!("../data/lexicon/people.tsv")),
     ("roles.tsv", include_str!("../data/lexicon/roles.tsv")),
     ("events.tsv", include_str!("../data/lexicon/events.tsv")),
     ("classes.tsv", include_str!("../data/lexicon/classes.tsv")),
     ("taxonomy.tsv", include_str!("../data/lexicon/taxonomy.tsv")),
-    ("boilerplate.txt", include_str!("../data/lexicon/boilerplate.txt")),
+    (
+        "boilerplate.txt",
+        include_str!("../data/lexicon/boilerplate.txt"),
+    ),
 ];
 
 /// The lexicon compiled from the embedded files, built on first use.
@@ -97,8 +106,10 @@ pub enum RoleKind {
     Institution,
     /// A title that can precede a name ("ambassador", "spokeswoman").
     Title,
-    /// A group of people ("protesters", "citizens").
+    /// A group of people ("protesters", "citizens"), local to the dateline unless named.
     Group,
+    /// A group never assumed local to the dateline ("hostages", "diplomats", "militants").
+    MobileGroup,
 }
 
 /// A role phrase mapped to a CAMEO role code.
@@ -162,7 +173,7 @@ pub struct Pattern {
     pub pos: TriggerPos,
     /// The elements in order.
     pub elems: Vec<PatElem>,
-    /// Whether the event needs a target actor to be coded.
+    /// Whether the event needs a target actor to be coded (all but `untargeted` patterns).
     pub needs_target: bool,
 }
 
@@ -236,7 +247,10 @@ fn tsv_rows<'a>(
                 Err(Error::BadLine {
                     path: path.to_string(),
                     line: i + 1,
-                    message: format!("expected {min_fields} tab-separated fields, found {}", fields.len()),
+                    message: format!(
+                        "expected {min_fields} tab-separated fields, found {}",
+                        fields.len()
+                    ),
                 })
             } else {
                 Ok((i + 1, fields))
@@ -328,7 +342,11 @@ impl Lexicon {
             return Err(Error::Invalid(format!(
                 "{}: no lexicon files found (expected any of {})",
                 dir.display(),
-                EMBEDDED_FILES.iter().map(|f| f.0).collect::<Vec<_>>().join(", ")
+                EMBEDDED_FILES
+                    .iter()
+                    .map(|f| f.0)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
         Lexicon::from_sources(&sources)
@@ -430,11 +448,14 @@ impl Lexicon {
                     "institution" => RoleKind::Institution,
                     "title" => RoleKind::Title,
                     "group" => RoleKind::Group,
+                    "mobile_group" => RoleKind::MobileGroup,
                     other => {
                         return Err(Error::BadLine {
                             path: path.clone(),
                             line,
-                            message: format!("unknown role kind {other:?} (institution, title, group)"),
+                            message: format!(
+                                "unknown role kind {other:?} (institution, title, group)"
+                            ),
                         });
                     }
                 };
@@ -526,7 +547,7 @@ impl Lexicon {
                         }
                     }
                 }
-                let needs_target = f.get(4).is_some_and(|s| s.contains("target"));
+                let needs_target = !f.get(4).is_some_and(|s| s.contains("untargeted"));
                 patterns.push((
                     f[0].trim().to_string(),
                     Pattern {
@@ -641,7 +662,11 @@ mod tests {
     #[test]
     fn embedded_lexicon_loads_every_file() {
         let lex = Lexicon::embedded();
-        assert!(lex.countries.len() >= 197, "countries: {}", lex.countries.len());
+        assert!(
+            lex.countries.len() >= 197,
+            "countries: {}",
+            lex.countries.len()
+        );
         assert_eq!(lex.types.len(), 63);
         assert!(!lex.patterns.is_empty());
         assert!(!lex.roles.is_empty());
@@ -693,7 +718,11 @@ mod tests {
     #[test]
     fn overlay_reports_bad_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("countries.tsv"), "iso3\tname\nrussia\tRussia\n").unwrap();
+        std::fs::write(
+            dir.path().join("countries.tsv"),
+            "iso3\tname\nrussia\tRussia\n",
+        )
+        .unwrap();
         let err = Lexicon::with_overlay(dir.path()).unwrap_err().to_string();
         assert!(err.contains("countries.tsv:2:"), "{err}");
     }

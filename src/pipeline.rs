@@ -33,7 +33,11 @@ pub fn run(paths: &[PathBuf], date: Option<NaiveDate>, lex: &Lexicon) -> Outcome
     if inputs.is_empty() && out.errors.is_empty() {
         out.errors.push(Error::Invalid(format!(
             "no articles (.txt) or events CSVs found in {}",
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
     for input in inputs {

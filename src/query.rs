@@ -38,7 +38,9 @@ impl Filter {
         self.types.is_empty()
             || self.types.iter().any(|t| {
                 t == &e.event_type
-                    || (t.len() == 2 && t.chars().all(|c| c.is_ascii_digit()) && e.cameo.starts_with(t.as_str()))
+                    || (t.len() == 2
+                        && t.chars().all(|c| c.is_ascii_digit())
+                        && e.cameo.starts_with(t.as_str()))
                     || t.strip_prefix('q').and_then(|q| q.parse::<u8>().ok()) == Some(e.quad_class)
             })
     }
@@ -76,16 +78,27 @@ pub fn resolve_name<'a>(g: &'a EventGraph, lex: &Lexicon, name: &str) -> Vec<&'a
     let n = norm(name);
     let mut isos: Vec<String> = Vec::new();
     for c in &lex.countries {
-        let forms = std::iter::once(&c.name).chain(&c.aliases).chain(&c.adjectives).chain(&c.capitals).chain(&c.metonyms);
+        let forms = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .chain(&c.adjectives)
+            .chain(&c.capitals)
+            .chain(&c.metonyms);
         if forms.into_iter().any(|f| norm(f) == n) || norm(&c.iso3) == n {
             isos.push(c.iso3.clone());
         }
     }
-    let direct: Vec<&Actor> = g.actors().into_iter().filter(|a| norm(&a.name) == n || norm(&a.code) == n).collect();
+    let direct: Vec<&Actor> = g
+        .actors()
+        .into_iter()
+        .filter(|a| norm(&a.name) == n || norm(&a.code) == n)
+        .collect();
     if !direct.is_empty() {
         return direct;
     }
-    g.actors().into_iter().filter(|a| isos.contains(&a.country)).collect()
+    g.actors()
+        .into_iter()
+        .filter(|a| isos.contains(&a.country))
+        .collect()
 }
 
 /// The closest actor names to an unknown one, for "did you mean".
@@ -171,12 +184,26 @@ pub fn who(g: &EventGraph, who: &[&Actor], filter: &Filter) -> Vec<Counterpart> 
                 incoming: a.inc,
                 first: a.first.map(|d| d.to_string()).unwrap_or_default(),
                 last: a.last.map(|d| d.to_string()).unwrap_or_default(),
-                types: types.iter().map(|(t, c)| if *c > 1 { format!("{t}×{c}") } else { t.clone() }).collect::<Vec<_>>().join(", "),
+                types: types
+                    .iter()
+                    .map(|(t, c)| {
+                        if *c > 1 {
+                            format!("{t}×{c}")
+                        } else {
+                            t.clone()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 mean_goldstein: ((a.gold / n as f64) * 100.0).round() / 100.0,
             }
         })
         .collect();
-    out.sort_by(|a, b| (b.outgoing + b.incoming).cmp(&(a.outgoing + a.incoming)).then(a.actor.cmp(&b.actor)));
+    out.sort_by(|a, b| {
+        (b.outgoing + b.incoming)
+            .cmp(&(a.outgoing + a.incoming))
+            .then(a.actor.cmp(&b.actor))
+    });
     out
 }
 
@@ -186,7 +213,11 @@ mod tests {
 
     #[test]
     fn edit_distance_table() {
-        for (a, b, d) in [("russia", "rusia", 1), ("", "abc", 3), ("tajikistan", "tajikistan", 0)] {
+        for (a, b, d) in [
+            ("russia", "rusia", 1),
+            ("", "abc", 3),
+            ("tajikistan", "tajikistan", 0),
+        ] {
             assert_eq!(edit_distance(a, b), d);
         }
     }

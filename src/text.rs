@@ -56,8 +56,30 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "In", "On", "A", "An", "But", "This", "That",
-    "Its", "His", "Her", "Their", "After", "Earlier", "Later", "Meanwhile", "However", "There",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "A",
+    "An",
+    "But",
+    "This",
+    "That",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "After",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "However",
+    "There",
 ];
 
 fn is_closing(c: char) -> bool {
@@ -107,10 +129,16 @@ fn split_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         let mut boundary_end = None;
         if matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
-            while j < chars.len() && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?')) {
+            while j < chars.len()
+                && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?'))
+            {
                 j += 1;
             }
-            let after_punct = if j < chars.len() { chars[j].0 } else { para.len() };
+            let after_punct = if j < chars.len() {
+                chars[j].0
+            } else {
+                para.len()
+            };
             let mut k = j;
             let mut saw_space = false;
             while k < chars.len() && chars[k].1.is_whitespace() {
@@ -242,8 +270,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
                     }
                     if cj == '.' {
                         // Only dotted acronyms (U.S) and decimal numbers keep inner dots.
-                        let prev_single = j >= 1
-                            && (j == i + 1 || chars.get(j - 2).is_some_and(|x| x.1 == '.'));
+                        let prev_single =
+                            j >= 1 && (j == i + 1 || chars.get(j - 2).is_some_and(|x| x.1 == '.'));
                         if !(prev_single || chars[j - 1].1.is_ascii_digit()) {
                             break;
                         }
@@ -326,7 +354,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "Mr. Blinken met Dr. Wang on Jan. 5. The U.S. side said little.",
-                &["Mr. Blinken met Dr. Wang on Jan. 5.", "The U.S. side said little."],
+                &[
+                    "Mr. Blinken met Dr. Wang on Jan. 5.",
+                    "The U.S. side said little.",
+                ],
             ),
             (
                 "He said \"we will respond.\" Moscow was silent.",
@@ -336,11 +367,26 @@ mod tests {
                 "Sanctions hit the U.S. The next day talks resumed.",
                 &["Sanctions hit the U.S.", "The next day talks resumed."],
             ),
-            ("Gen. Abdourahamane Tchiani spoke. It was brief.", &["Gen. Abdourahamane Tchiani spoke.", "It was brief."]),
-            ("First para.\n\nSecond para", &["First para.", "Second para"]),
-            ("Read more:\n- One headline\n- Another", &["Read more:", "- One headline", "- Another"]),
-            ("Is it over? Nobody knows!", &["Is it over?", "Nobody knows!"]),
-            ("The vote was 3.5 per cent higher.", &["The vote was 3.5 per cent higher."]),
+            (
+                "Gen. Abdourahamane Tchiani spoke. It was brief.",
+                &["Gen. Abdourahamane Tchiani spoke.", "It was brief."],
+            ),
+            (
+                "First para.\n\nSecond para",
+                &["First para.", "Second para"],
+            ),
+            (
+                "Read more:\n- One headline\n- Another",
+                &["Read more:", "- One headline", "- Another"],
+            ),
+            (
+                "Is it over? Nobody knows!",
+                &["Is it over?", "Nobody knows!"],
+            ),
+            (
+                "The vote was 3.5 per cent higher.",
+                &["The vote was 3.5 per cent higher."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&split(text), want, "{text}");
@@ -358,7 +404,21 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(
             words,
-            ["russia", "'s", "envoy", ",", "semyon", "grigoryev", ",", "left", "the", "u.s.", "in", "2024", "."]
+            [
+                "russia",
+                "'s",
+                "envoy",
+                ",",
+                "semyon",
+                "grigoryev",
+                ",",
+                "left",
+                "the",
+                "u.s.",
+                "in",
+                "2024",
+                "."
+            ]
         );
     }
 
@@ -369,7 +429,18 @@ mod tests {
             .into_iter()
             .map(|t| t.lower)
             .collect();
-        assert_eq!(words, ["kim", "jong-un", "met", "charge", "d'affaires", "al-sabah", "."]);
+        assert_eq!(
+            words,
+            [
+                "kim",
+                "jong-un",
+                "met",
+                "charge",
+                "d'affaires",
+                "al-sabah",
+                "."
+            ]
+        );
     }
 
     #[test]

@@ -191,7 +191,9 @@ fn unit(s: &str) -> (Unit, i64) {
 
 fn part(s: Option<&str>) -> Part {
     match s.map(|s| s.to_ascii_lowercase()) {
-        Some(p) if p.starts_with("early") || p.contains("beginning") || p.contains("start") => Part::Early,
+        Some(p) if p.starts_with("early") || p.contains("beginning") || p.contains("start") => {
+            Part::Early
+        }
         Some(p) if p.starts_with("mid") || p.contains("middle") => Part::Mid,
         Some(p) if p.starts_with("late") || p.contains("end") => Part::Late,
         Some(p) if p.starts_with("earlier") => Part::SoFar,
@@ -201,7 +203,9 @@ fn part(s: Option<&str>) -> Part {
 
 fn shift(s: Option<&str>) -> Shift {
     match s.map(|s| s.trim().to_ascii_lowercase()) {
-        Some(p) if p.starts_with("last") || p.starts_with("past") || p.starts_with("previous") => Shift::Last,
+        Some(p) if p.starts_with("last") || p.starts_with("past") || p.starts_with("previous") => {
+            Shift::Last
+        }
         Some(p) if p.starts_with("next") || p.starts_with("coming") => Shift::Next,
         Some(p) if p.starts_with("this") || p.contains("this") => Shift::This,
         _ => Shift::Tense,
@@ -390,24 +394,42 @@ fn month_bounds(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
     Some((start, end))
 }
 
-fn sub_part(start: NaiveDate, end: NaiveDate, p: Part, dct: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
+fn sub_part(
+    start: NaiveDate,
+    end: NaiveDate,
+    p: Part,
+    dct: Option<NaiveDate>,
+) -> (NaiveDate, NaiveDate) {
     let len = (end - start).num_days();
     let third = len / 3;
     match p {
         Part::Whole => (start, end),
         Part::Early => (start, start + chrono::Duration::days(third)),
-        Part::Mid => (start + chrono::Duration::days(third), end - chrono::Duration::days(third)),
+        Part::Mid => (
+            start + chrono::Duration::days(third),
+            end - chrono::Duration::days(third),
+        ),
         Part::Late => (end - chrono::Duration::days(third), end),
         Part::SoFar => (start, dct.map(|d| d.min(end)).unwrap_or(end)),
     }
 }
 
-fn value(start: NaiveDate, end: NaiveDate, precision: Precision, basis: DateBasis, text: &str) -> TimeValue {
+fn value(
+    start: NaiveDate,
+    end: NaiveDate,
+    precision: Precision,
+    basis: DateBasis,
+    text: &str,
+) -> TimeValue {
     let v = match precision {
         Precision::Day => start.format("%Y-%m-%d").to_string(),
         Precision::Month => start.format("%Y-%m").to_string(),
         Precision::Year => start.format("%Y").to_string(),
-        Precision::Week => format!("{}-W{:02}", start.iso_week().year(), start.iso_week().week()),
+        Precision::Week => format!(
+            "{}-W{:02}",
+            start.iso_week().year(),
+            start.iso_week().week()
+        ),
         Precision::Quarter => format!("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
         Precision::Unknown => String::new(),
     };
@@ -496,7 +518,11 @@ impl Timex {
             Kind::Month(m, p, sh) => rel(&|dct| {
                 let mut y = dct.year();
                 let sh = if *sh == Shift::Tense {
-                    if tense == Tense::Future { Shift::Next } else { Shift::Last }
+                    if tense == Tense::Future {
+                        Shift::Next
+                    } else {
+                        Shift::Last
+                    }
                 } else {
                     *sh
                 };
@@ -506,20 +532,44 @@ impl Timex {
                     _ => {}
                 }
                 let (s, e) = month_bounds(y, *m)?;
-                let p = if s <= dct && dct <= e && tense == Tense::Past && *p == Part::Whole { Part::SoFar } else { *p };
+                let p = if s <= dct && dct <= e && tense == Tense::Past && *p == Part::Whole {
+                    Part::SoFar
+                } else {
+                    *p
+                };
                 let (s2, e2) = sub_part(s, e, p, Some(dct));
                 let mut v = value(s2, e2, Precision::Month, DateBasis::Relative, t);
                 v.value = s.format("%Y-%m").to_string();
                 Some(v)
             }),
             Kind::Weekday(wd, sh) => rel(&|dct| {
-                let diff = (dct.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
+                let diff = (dct.weekday().num_days_from_monday() as i64
+                    - wd.num_days_from_monday() as i64)
+                    .rem_euclid(7);
                 let past = dct - chrono::Duration::days(diff);
                 let fut = dct + chrono::Duration::days((7 - diff) % 7);
                 let x = match (sh, tense) {
-                    (Shift::Last, _) => if diff == 0 { dct - chrono::Duration::days(7) } else { past },
-                    (Shift::Next, _) => if diff == 0 { dct + chrono::Duration::days(7) } else { fut },
-                    (_, Tense::Future) => if diff == 0 { dct } else { fut },
+                    (Shift::Last, _) => {
+                        if diff == 0 {
+                            dct - chrono::Duration::days(7)
+                        } else {
+                            past
+                        }
+                    }
+                    (Shift::Next, _) => {
+                        if diff == 0 {
+                            dct + chrono::Duration::days(7)
+                        } else {
+                            fut
+                        }
+                    }
+                    (_, Tense::Future) => {
+                        if diff == 0 {
+                            dct
+                        } else {
+                            fut
+                        }
+                    }
                     (_, Tense::Past) => past,
                 };
                 Some(value(x, x, Precision::Day, DateBasis::Relative, t))
@@ -537,7 +587,8 @@ impl Timex {
                 let (s, e, prec) = match u {
                     Unit::Day => (dct, dct, Precision::Day),
                     Unit::Week => {
-                        let monday = dct - chrono::Duration::days(dct.weekday().num_days_from_monday() as i64);
+                        let monday = dct
+                            - chrono::Duration::days(dct.weekday().num_days_from_monday() as i64);
                         let s = monday + chrono::Duration::days(7 * n);
                         (s, s + chrono::Duration::days(6), Precision::Week)
                     }
@@ -552,7 +603,15 @@ impl Timex {
                         (ymd(y, 1, 1)?, ymd(y, 12, 31)?, Precision::Year)
                     }
                 };
-                let p = if n == 0 && *p == Part::Whole { if tense == Tense::Future { Part::Whole } else { Part::SoFar } } else { *p };
+                let p = if n == 0 && *p == Part::Whole {
+                    if tense == Tense::Future {
+                        Part::Whole
+                    } else {
+                        Part::SoFar
+                    }
+                } else {
+                    *p
+                };
                 let (s2, e2) = sub_part(s, e, p, Some(dct));
                 let mut v = value(s2, e2, prec, DateBasis::Relative, t);
                 if prec != Precision::Day {
@@ -569,18 +628,37 @@ impl Timex {
                     Unit::Year => (Precision::Month, 45),
                 };
                 let (s, e) = match bound {
-                    Bound::About => (x - chrono::Duration::days(slack), x + chrono::Duration::days(slack)),
+                    Bound::About => (
+                        x - chrono::Duration::days(slack),
+                        x + chrono::Duration::days(slack),
+                    ),
                     Bound::MoreThan => (x - chrono::Duration::days(slack.max(1) * 4), x),
                     Bound::LessThan => (x, dct),
                 };
-                let mut v = value(s, e.min(dct), if *bound == Bound::About { prec } else { Precision::Unknown }, DateBasis::Relative, t);
+                let mut v = value(
+                    s,
+                    e.min(dct),
+                    if *bound == Bound::About {
+                        prec
+                    } else {
+                        Precision::Unknown
+                    },
+                    DateBasis::Relative,
+                    t,
+                );
                 if *bound == Bound::About && prec == Precision::Day {
                     v.value = x.format("%Y-%m-%d").to_string();
                 }
                 Some(v)
             }),
             Kind::Recently => rel(&|dct| {
-                Some(value(dct - chrono::Duration::days(30), dct, Precision::Unknown, DateBasis::Relative, t))
+                Some(value(
+                    dct - chrono::Duration::days(30),
+                    dct,
+                    Precision::Unknown,
+                    DateBasis::Relative,
+                    t,
+                ))
             }),
             Kind::Narrative(n, u) => TimeRef::Narrative {
                 n: *n,
@@ -599,21 +677,40 @@ impl Timex {
 }
 
 /// Shift an anchor interval by an offset, as an anchored time value.
-pub fn shift_anchor(anchor: &TimeValue, n: i64, u: Unit, bound: Bound, dct: Option<NaiveDate>, text: &str) -> Option<TimeValue> {
+pub fn shift_anchor(
+    anchor: &TimeValue,
+    n: i64,
+    u: Unit,
+    bound: Bound,
+    dct: Option<NaiveDate>,
+    text: &str,
+) -> Option<TimeValue> {
     let (s, e) = (anchor.start?, anchor.end?);
     let (s2, e2) = (add(s, n, u)?, add(e, n, u)?);
     let (s3, e3, prec) = match bound {
         Bound::About => {
-            let prec = if u == Unit::Day && anchor.precision == Precision::Day { Precision::Day } else { Precision::Unknown };
+            let prec = if u == Unit::Day && anchor.precision == Precision::Day {
+                Precision::Day
+            } else {
+                Precision::Unknown
+            };
             let slack = match u {
                 Unit::Day => 0,
                 Unit::Week => 2,
                 Unit::Month => 7,
                 Unit::Year => 30,
             };
-            (s2 - chrono::Duration::days(slack), e2 + chrono::Duration::days(slack), prec)
+            (
+                s2 - chrono::Duration::days(slack),
+                e2 + chrono::Duration::days(slack),
+                prec,
+            )
         }
-        Bound::MoreThan if n >= 0 => (s2, dct.unwrap_or(e2 + chrono::Duration::days(365)).max(s2), Precision::Unknown),
+        Bound::MoreThan if n >= 0 => (
+            s2,
+            dct.unwrap_or(e2 + chrono::Duration::days(365)).max(s2),
+            Precision::Unknown,
+        ),
         Bound::MoreThan => (e2 - chrono::Duration::days(365), s2, Precision::Unknown),
         Bound::LessThan if n >= 0 => (s, e2, Precision::Unknown),
         Bound::LessThan => (s2, e, Precision::Unknown),
@@ -651,31 +748,142 @@ mod tests {
     fn normalization_table() {
         use Tense::*;
         let mon = "2024-04-29"; // a Monday
-        let cases: &[(&str, &str, Tense, (&str, &str, &str))] = &[
-            ("on 22 March 2024", mon, Past, ("2024-03-22", "2024-03-22", "2024-03-22")),
-            ("on March 22, 2024", mon, Past, ("2024-03-22", "2024-03-22", "2024-03-22")),
-            ("on 2018-03-14", mon, Past, ("2018-03-14", "2018-03-14", "2018-03-14")),
-            ("on March 22", mon, Past, ("2024-03-22", "2024-03-22", "2024-03-22")),
-            ("on May 2", mon, Past, ("2023-05-02", "2023-05-02", "2023-05-02")),
-            ("on May 2", mon, Future, ("2024-05-02", "2024-05-02", "2024-05-02")),
-            ("in March", mon, Past, ("2024-03", "2024-03-01", "2024-03-31")),
-            ("in June", mon, Past, ("2023-06", "2023-06-01", "2023-06-30")),
-            ("in June", mon, Future, ("2024-06", "2024-06-01", "2024-06-30")),
-            ("in April", mon, Past, ("2024-04", "2024-04-01", "2024-04-29")),
-            ("in March 2014", mon, Past, ("2014-03", "2014-03-01", "2014-03-31")),
+        type Want<'a> = (&'a str, &'a str, &'a str);
+        let cases: &[(&str, &str, Tense, Want)] = &[
+            (
+                "on 22 March 2024",
+                mon,
+                Past,
+                ("2024-03-22", "2024-03-22", "2024-03-22"),
+            ),
+            (
+                "on March 22, 2024",
+                mon,
+                Past,
+                ("2024-03-22", "2024-03-22", "2024-03-22"),
+            ),
+            (
+                "on 2018-03-14",
+                mon,
+                Past,
+                ("2018-03-14", "2018-03-14", "2018-03-14"),
+            ),
+            (
+                "on March 22",
+                mon,
+                Past,
+                ("2024-03-22", "2024-03-22", "2024-03-22"),
+            ),
+            (
+                "on May 2",
+                mon,
+                Past,
+                ("2023-05-02", "2023-05-02", "2023-05-02"),
+            ),
+            (
+                "on May 2",
+                mon,
+                Future,
+                ("2024-05-02", "2024-05-02", "2024-05-02"),
+            ),
+            (
+                "in March",
+                mon,
+                Past,
+                ("2024-03", "2024-03-01", "2024-03-31"),
+            ),
+            (
+                "in June",
+                mon,
+                Past,
+                ("2023-06", "2023-06-01", "2023-06-30"),
+            ),
+            (
+                "in June",
+                mon,
+                Future,
+                ("2024-06", "2024-06-01", "2024-06-30"),
+            ),
+            (
+                "in April",
+                mon,
+                Past,
+                ("2024-04", "2024-04-01", "2024-04-29"),
+            ),
+            (
+                "in March 2014",
+                mon,
+                Past,
+                ("2014-03", "2014-03-01", "2014-03-31"),
+            ),
             ("in 2014", mon, Past, ("2014", "2014-01-01", "2014-12-31")),
-            ("on Friday", mon, Past, ("2024-04-26", "2024-04-26", "2024-04-26")),
-            ("on Monday", mon, Past, ("2024-04-29", "2024-04-29", "2024-04-29")),
-            ("on Thursday", mon, Future, ("2024-05-02", "2024-05-02", "2024-05-02")),
-            ("last Monday", mon, Past, ("2024-04-22", "2024-04-22", "2024-04-22")),
-            ("yesterday", mon, Past, ("2024-04-28", "2024-04-28", "2024-04-28")),
-            ("earlier this month", mon, Past, ("2024-04", "2024-04-01", "2024-04-29")),
-            ("last week", mon, Past, ("2024-W17", "2024-04-22", "2024-04-28")),
-            ("last month", mon, Past, ("2024-03", "2024-03-01", "2024-03-31")),
+            (
+                "on Friday",
+                mon,
+                Past,
+                ("2024-04-26", "2024-04-26", "2024-04-26"),
+            ),
+            (
+                "on Monday",
+                mon,
+                Past,
+                ("2024-04-29", "2024-04-29", "2024-04-29"),
+            ),
+            (
+                "on Thursday",
+                mon,
+                Future,
+                ("2024-05-02", "2024-05-02", "2024-05-02"),
+            ),
+            (
+                "last Monday",
+                mon,
+                Past,
+                ("2024-04-22", "2024-04-22", "2024-04-22"),
+            ),
+            (
+                "yesterday",
+                mon,
+                Past,
+                ("2024-04-28", "2024-04-28", "2024-04-28"),
+            ),
+            (
+                "earlier this month",
+                mon,
+                Past,
+                ("2024-04", "2024-04-01", "2024-04-29"),
+            ),
+            (
+                "last week",
+                mon,
+                Past,
+                ("2024-W17", "2024-04-22", "2024-04-28"),
+            ),
+            (
+                "last month",
+                mon,
+                Past,
+                ("2024-03", "2024-03-01", "2024-03-31"),
+            ),
             ("last year", mon, Past, ("2023", "2023-01-01", "2023-12-31")),
-            ("next week", mon, Future, ("2024-W19", "2024-05-06", "2024-05-12")),
-            ("two days ago", mon, Past, ("2024-04-27", "2024-04-27", "2024-04-27")),
-            ("in the 1990s", mon, Past, ("199", "1990-01-01", "1999-12-31")),
+            (
+                "next week",
+                mon,
+                Future,
+                ("2024-W19", "2024-05-06", "2024-05-12"),
+            ),
+            (
+                "two days ago",
+                mon,
+                Past,
+                ("2024-04-27", "2024-04-27", "2024-04-27"),
+            ),
+            (
+                "in the 1990s",
+                mon,
+                Past,
+                ("199", "1990-01-01", "1999-12-31"),
+            ),
         ];
         for (expr, dct, tense, (v, s, e)) in cases {
             let got = resolve_one(expr, dct, *tense);
@@ -689,19 +897,52 @@ mod tests {
         let found = find(text, Span::new(0, text.len()));
         assert_eq!(found.len(), 2, "{found:?}");
         match found[0].resolve(Some(d("2024-04-29")), Tense::Past) {
-            TimeRef::Event { n, unit, bound, noun, .. } => {
-                assert_eq!((n, unit, bound, noun.as_str()), (1, Unit::Month, Bound::MoreThan, "attack"));
+            TimeRef::Event {
+                n,
+                unit,
+                bound,
+                noun,
+                ..
+            } => {
+                assert_eq!(
+                    (n, unit, bound, noun.as_str()),
+                    (1, Unit::Month, Bound::MoreThan, "attack")
+                );
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(found[1].resolve(None, Tense::Past), TimeRef::Narrative { n: 2, unit: Unit::Day, .. }));
+        assert!(matches!(
+            found[1].resolve(None, Tense::Past),
+            TimeRef::Narrative {
+                n: 2,
+                unit: Unit::Day,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn anchor_shift_is_an_open_interval_for_more_than() {
-        let attack = value(d("2024-03-22"), d("2024-03-22"), Precision::Day, DateBasis::Explicit, "");
-        let v = shift_anchor(&attack, 1, Unit::Month, Bound::MoreThan, Some(d("2024-04-29")), "x").unwrap();
-        assert_eq!((v.start, v.end), (Some(d("2024-04-22")), Some(d("2024-04-29"))));
+        let attack = value(
+            d("2024-03-22"),
+            d("2024-03-22"),
+            Precision::Day,
+            DateBasis::Explicit,
+            "",
+        );
+        let v = shift_anchor(
+            &attack,
+            1,
+            Unit::Month,
+            Bound::MoreThan,
+            Some(d("2024-04-29")),
+            "x",
+        )
+        .unwrap();
+        assert_eq!(
+            (v.start, v.end),
+            (Some(d("2024-04-22")), Some(d("2024-04-29")))
+        );
         assert_eq!(v.basis, DateBasis::Anchored);
     }
 

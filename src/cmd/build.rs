@@ -1,6 +1,6 @@
 //! `demarche build`: events.csv, timeline.svg and graph.svg in one run.
 
-use super::{default_title, Ctx};
+use super::{Ctx, default_title};
 use crate::cli::InputArgs;
 use anyhow::{Context, Result};
 use demarche::export::csv;
@@ -15,14 +15,36 @@ pub fn run(ctx: &Ctx, input: &InputArgs, out: &Path, title: Option<&str>) -> Res
     let events = &loaded.events;
     let prefix = title.map(|t| format!("{t}: ")).unwrap_or_default();
     let csv_text = csv::to_string(events)?;
-    let tl = timeline::render(events, &timeline::TimelineOptions { title: format!("{prefix}{}", default_title("Timeline", events)), width: 1200 })?;
-    let gr = network::render(events, &network::NetworkOptions { title: format!("{prefix}{}", default_title("Who did what to whom", events)), width: 1000, height: 760 })?;
-    for (name, body) in [("events.csv", csv_text.as_bytes()), ("timeline.svg", tl.as_bytes()), ("graph.svg", gr.as_bytes())] {
+    let tl = timeline::render(
+        events,
+        &timeline::TimelineOptions {
+            title: format!("{prefix}{}", default_title("Timeline", events)),
+            width: 1200,
+        },
+    )?;
+    let gr = network::render(
+        events,
+        &network::NetworkOptions {
+            title: format!("{prefix}{}", default_title("Who did what to whom", events)),
+            width: 1000,
+            height: 760,
+        },
+    )?;
+    for (name, body) in [
+        ("events.csv", csv_text.as_bytes()),
+        ("timeline.svg", tl.as_bytes()),
+        ("graph.svg", gr.as_bytes()),
+    ] {
         let p = out.join(name);
         write_atomic(&p, body).with_context(|| format!("writing {}", p.display()))?;
     }
     if !ctx.quiet {
-        eprintln!("demarche: {} events from {} articles → {}", events.len(), loaded.documents, out.display());
+        eprintln!(
+            "demarche: {} events from {} articles → {}",
+            events.len(),
+            loaded.documents,
+            out.display()
+        );
     }
     Ok(loaded.code)
 }

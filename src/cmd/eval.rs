@@ -12,7 +12,8 @@ pub fn run(ctx: &Ctx, dir: &Path, json: bool, verbose: bool, floors: Option<&Pat
     let cases = eval::load_corpus(dir)?;
     let mut preds = Vec::with_capacity(cases.len());
     for c in &cases {
-        let dct = ingest::parse_iso_date(&c.gold.dct).with_context(|| format!("{}: bad dct {:?}", c.name, c.gold.dct))?;
+        let dct = ingest::parse_iso_date(&c.gold.dct)
+            .with_context(|| format!("{}: bad dct {:?}", c.name, c.gold.dct))?;
         let loaded = ingest::load_article(&c.article, Some(dct))?;
         preds.push(events::extract(&loaded.doc, ctx.lex));
     }
@@ -23,7 +24,9 @@ pub fn run(ctx: &Ctx, dir: &Path, json: bool, verbose: bool, floors: Option<&Pat
         print!("{}", eval::report(&scores, verbose));
     }
     let default_floors = dir.join("floors.toml");
-    let floors_path = floors.map(Path::to_path_buf).or_else(|| default_floors.exists().then_some(default_floors));
+    let floors_path = floors
+        .map(Path::to_path_buf)
+        .or_else(|| default_floors.exists().then_some(default_floors));
     if let Some(p) = floors_path {
         let f = eval::read_floors(&p)?;
         let fails = eval::check_floors(&scores, &f);

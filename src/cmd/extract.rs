@@ -9,7 +9,12 @@ use std::io::Write;
 use std::path::Path;
 
 /// Run the command.
-pub fn run(ctx: &Ctx, input: &InputArgs, format: EventFormat, output: Option<&Path>) -> Result<i32> {
+pub fn run(
+    ctx: &Ctx,
+    input: &InputArgs,
+    format: EventFormat,
+    output: Option<&Path>,
+) -> Result<i32> {
     let loaded = ctx.load(input)?;
     let body = match format {
         EventFormat::Csv => csv::to_string(&loaded.events)?,
@@ -17,7 +22,9 @@ pub fn run(ctx: &Ctx, input: &InputArgs, format: EventFormat, output: Option<&Pa
         EventFormat::Jsonl => json::to_jsonl(&loaded.events)?,
     };
     match output {
-        Some(p) => write_atomic(p, body.as_bytes()).with_context(|| format!("writing {}", p.display()))?,
+        Some(p) => {
+            write_atomic(p, body.as_bytes()).with_context(|| format!("writing {}", p.display()))?
+        }
         None => {
             let mut out = std::io::stdout().lock();
             if let Err(e) = out.write_all(body.as_bytes()).and_then(|_| out.flush()) {

@@ -20,19 +20,57 @@ pub fn run(cli: Cli) -> Result<i32> {
     let owned;
     let lex: &Lexicon = match &cli.lexicon {
         Some(dir) => {
-            owned = Lexicon::with_overlay(dir).with_context(|| format!("loading lexicon overlay {}", dir.display()))?;
+            owned = Lexicon::with_overlay(dir)
+                .with_context(|| format!("loading lexicon overlay {}", dir.display()))?;
             &owned
         }
         None => Lexicon::embedded(),
     };
-    let ctx = Ctx { lex, quiet: cli.quiet };
+    let ctx = Ctx {
+        lex,
+        quiet: cli.quiet,
+    };
     match cli.command {
-        Command::Extract { input, format, output } => extract::run(&ctx, &input, format, output.as_deref()),
-        Command::Build { input, output, title } => build::run(&ctx, &input, &output, title.as_deref()),
-        Command::Timeline { input, filter, output, title, width } => timeline::run(&ctx, &input, &filter, &output, title.as_deref(), width),
-        Command::Graph { input, filter, output, title, width, height } => graph::run(&ctx, &input, &filter, &output, title.as_deref(), width, height),
+        Command::Extract {
+            input,
+            format,
+            output,
+        } => extract::run(&ctx, &input, format, output.as_deref()),
+        Command::Build {
+            input,
+            output,
+            title,
+        } => build::run(&ctx, &input, &output, title.as_deref()),
+        Command::Timeline {
+            input,
+            filter,
+            output,
+            title,
+            width,
+        } => timeline::run(&ctx, &input, &filter, &output, title.as_deref(), width),
+        Command::Graph {
+            input,
+            filter,
+            output,
+            title,
+            width,
+            height,
+        } => graph::run(
+            &ctx,
+            &input,
+            &filter,
+            &output,
+            title.as_deref(),
+            width,
+            height,
+        ),
         Command::Query { query } => query::run(&ctx, query),
-        Command::Eval { dir, json, verbose, floors } => eval::run(&ctx, &dir, json, verbose, floors.as_deref()),
+        Command::Eval {
+            dir,
+            json,
+            verbose,
+            floors,
+        } => eval::run(&ctx, &dir, json, verbose, floors.as_deref()),
     }
 }
 
@@ -58,7 +96,12 @@ impl Ctx<'_> {
     /// Run the pipeline, print each problem on one line, and refuse to go on when no input
     /// at all could be used.
     pub fn load(&self, input: &InputArgs) -> Result<Loaded> {
-        let Outcome { events, errors, warnings, documents } = pipeline::run(&input.inputs, input.date, self.lex);
+        let Outcome {
+            events,
+            errors,
+            warnings,
+            documents,
+        } = pipeline::run(&input.inputs, input.date, self.lex);
         if !self.quiet {
             for w in &warnings {
                 eprintln!("demarche: warning: {w}");
@@ -70,7 +113,11 @@ impl Ctx<'_> {
         if !errors.is_empty() && documents == 0 && events.is_empty() {
             anyhow::bail!("no usable input; nothing written");
         }
-        Ok(Loaded { events, code: i32::from(!errors.is_empty()), documents })
+        Ok(Loaded {
+            events,
+            code: i32::from(!errors.is_empty()),
+            documents,
+        })
     }
 }
 
@@ -80,7 +127,9 @@ pub fn filter_from(args: &FilterArgs, lex: &Lexicon) -> Result<Filter> {
         let root = t.len() == 2 && t.chars().all(|c| c.is_ascii_digit());
         let quad = matches!(t.as_str(), "q1" | "q2" | "q3" | "q4");
         if !root && !quad && lex.event_type(t).is_none() {
-            anyhow::bail!("--type {t:?} is not an event type, CAMEO root (e.g. 11) or quad class (q1–q4)");
+            anyhow::bail!(
+                "--type {t:?} is not an event type, CAMEO root (e.g. 11) or quad class (q1–q4)"
+            );
         }
     }
     if let (Some(f), Some(t)) = (args.from, args.to) {
@@ -88,7 +137,11 @@ pub fn filter_from(args: &FilterArgs, lex: &Lexicon) -> Result<Filter> {
             anyhow::bail!("--from {f} is after --to {t}");
         }
     }
-    Ok(Filter { from: args.from, to: args.to, types: args.types.clone() })
+    Ok(Filter {
+        from: args.from,
+        to: args.to,
+        types: args.types.clone(),
+    })
 }
 
 /// A default chart title from the events' date range.
@@ -96,7 +149,11 @@ pub fn default_title(kind: &str, events: &[Event]) -> String {
     let start = events.iter().filter_map(|e| e.time.start).min();
     let end = events.iter().filter_map(|e| e.time.end).max();
     match (start, end) {
-        (Some(s), Some(e)) => format!("{kind}, {} – {}", s.format("%-d %b %Y"), e.format("%-d %b %Y")),
+        (Some(s), Some(e)) => format!(
+            "{kind}, {} – {}",
+            s.format("%-d %b %Y"),
+            e.format("%-d %b %Y")
+        ),
         _ => kind.to_string(),
     }
 }

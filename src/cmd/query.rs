@@ -1,15 +1,20 @@
 //! `demarche query`: a family of questions asked of the event graph.
 
-use super::{filter_from, Ctx};
+use super::{Ctx, filter_from};
 use crate::cli::{Query, TableFormat};
-use anyhow::{bail, Result};
+use anyhow::{Result, bail};
 use demarche::graph::EventGraph;
 use demarche::query::{self, Counterpart};
 
 /// Run the command.
 pub fn run(ctx: &Ctx, q: Query) -> Result<i32> {
     match q {
-        Query::Who { name, input, filter, format } => {
+        Query::Who {
+            name,
+            input,
+            filter,
+            format,
+        } => {
             let f = filter_from(&filter, ctx.lex)?;
             let loaded = ctx.load(&input)?;
             let g = EventGraph::from_events(&loaded.events);
@@ -38,15 +43,42 @@ fn format_rows(rows: &[Counterpart], format: TableFormat) -> Result<String> {
                 w.serialize(r)?;
             }
             if rows.is_empty() {
-                w.write_record(["actor", "code", "outgoing", "incoming", "first", "last", "types", "mean_goldstein"])?;
+                w.write_record([
+                    "actor",
+                    "code",
+                    "outgoing",
+                    "incoming",
+                    "first",
+                    "last",
+                    "types",
+                    "mean_goldstein",
+                ])?;
             }
             String::from_utf8(w.into_inner()?)?
         }
         TableFormat::Table => {
-            let head = ["counterpart", "out", "in", "first", "last", "goldstein", "types"];
+            let head = [
+                "counterpart",
+                "out",
+                "in",
+                "first",
+                "last",
+                "goldstein",
+                "types",
+            ];
             let cells: Vec<[String; 7]> = rows
                 .iter()
-                .map(|r| [r.actor.clone(), r.outgoing.to_string(), r.incoming.to_string(), r.first.clone(), r.last.clone(), format!("{:+.1}", r.mean_goldstein), r.types.clone()])
+                .map(|r| {
+                    [
+                        r.actor.clone(),
+                        r.outgoing.to_string(),
+                        r.incoming.to_string(),
+                        r.first.clone(),
+                        r.last.clone(),
+                        format!("{:+.1}", r.mean_goldstein),
+                        r.types.clone(),
+                    ]
+                })
                 .collect();
             let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
             for c in &cells {
@@ -55,7 +87,14 @@ fn format_rows(rows: &[Counterpart], format: TableFormat) -> Result<String> {
                 }
             }
             let line = |vals: Vec<String>| {
-                vals.iter().enumerate().map(|(i, v)| format!("{v:<w$}", w = widths[i])).collect::<Vec<_>>().join("  ").trim_end().to_string() + "\n"
+                vals.iter()
+                    .enumerate()
+                    .map(|(i, v)| format!("{v:<w$}", w = widths[i]))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+                    .trim_end()
+                    .to_string()
+                    + "\n"
             };
             let mut out = line(head.iter().map(|s| s.to_string()).collect());
             for c in cells {

@@ -1,6 +1,6 @@
 //! `demarche timeline`: the timeline SVG.
 
-use super::{default_title, filter_from, Ctx};
+use super::{Ctx, default_title, filter_from};
 use crate::cli::{FilterArgs, InputArgs};
 use anyhow::{Context, Result};
 use demarche::fsutil::write_atomic;
@@ -9,11 +9,20 @@ use demarche::render::timeline;
 use std::path::Path;
 
 /// Run the command.
-pub fn run(ctx: &Ctx, input: &InputArgs, filter: &FilterArgs, out: &Path, title: Option<&str>, width: u32) -> Result<i32> {
+pub fn run(
+    ctx: &Ctx,
+    input: &InputArgs,
+    filter: &FilterArgs,
+    out: &Path,
+    title: Option<&str>,
+    width: u32,
+) -> Result<i32> {
     let f = filter_from(filter, ctx.lex)?;
     let loaded = ctx.load(input)?;
     let events: Vec<Event> = loaded.events.into_iter().filter(|e| f.accepts(e)).collect();
-    let title = title.map(str::to_string).unwrap_or_else(|| default_title("Timeline", &events));
+    let title = title
+        .map(str::to_string)
+        .unwrap_or_else(|| default_title("Timeline", &events));
     let svg = timeline::render(&events, &timeline::TimelineOptions { title, width })?;
     write_atomic(out, svg.as_bytes()).with_context(|| format!("writing {}", out.display()))?;
     Ok(loaded.code)

@@ -11,10 +11,33 @@ use std::path::Path;
 
 /// The header line, in contract order.
 pub const HEADER: &[&str] = &[
-    "event_id", "date", "date_start", "date_end", "date_precision", "date_basis", "date_text",
-    "source", "source_code", "source_country", "target", "target_code", "target_country",
-    "event_type", "cameo", "plover", "quad_class", "goldstein", "modality", "doc_id", "doc_date",
-    "trigger", "evidence", "span_start", "span_end", "confidence", "mentions",
+    "event_id",
+    "date",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "date_text",
+    "source",
+    "source_code",
+    "source_country",
+    "target",
+    "target_code",
+    "target_country",
+    "event_type",
+    "cameo",
+    "plover",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "doc_id",
+    "doc_date",
+    "trigger",
+    "evidence",
+    "span_start",
+    "span_end",
+    "confidence",
+    "mentions",
 ];
 
 /// One row of the events CSV (also the flat JSON form of an event).
@@ -77,7 +100,8 @@ pub struct EventRow {
 }
 
 fn day(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 impl EventRow {
@@ -118,8 +142,14 @@ impl EventRow {
     /// Guard every text cell that came from an article against formula injection.
     fn guarded(mut self) -> Self {
         for cell in [
-            &mut self.event_id, &mut self.date_text, &mut self.source, &mut self.source_code,
-            &mut self.target, &mut self.target_code, &mut self.doc_id, &mut self.trigger,
+            &mut self.event_id,
+            &mut self.date_text,
+            &mut self.source,
+            &mut self.source_code,
+            &mut self.target,
+            &mut self.target_code,
+            &mut self.doc_id,
+            &mut self.trigger,
             &mut self.evidence,
         ] {
             *cell = guard(cell);
@@ -140,20 +170,26 @@ pub fn guard(s: &str) -> String {
 /// Undo [`guard`] when reading a CSV back.
 pub fn unguard(s: &str) -> String {
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '|', '%']) => rest.to_string(),
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '|', '%']) => {
+            rest.to_string()
+        }
         _ => s.to_string(),
     }
 }
 
 /// Write events as the contract's CSV.
 pub fn write_events<W: std::io::Write>(w: W, events: &[Event]) -> Result<()> {
-    let mut wr = ::csv::WriterBuilder::new().has_headers(false).from_writer(w);
+    let mut wr = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(w);
     let err = |e: ::csv::Error| Error::Invalid(format!("writing CSV: {e}"));
     wr.write_record(HEADER).map_err(err)?;
     for e in events {
-        wr.serialize(EventRow::from_event(e).guarded()).map_err(err)?;
+        wr.serialize(EventRow::from_event(e).guarded())
+            .map_err(err)?;
     }
-    wr.flush().map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    wr.flush()
+        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
     Ok(())
 }
 
@@ -165,7 +201,11 @@ pub fn to_string(events: &[Event]) -> Result<String> {
 }
 
 fn infer_kind(name: &str, code: &str, country: &str, lex: &Lexicon) -> ActorKind {
-    if let Some(o) = lex.organizations.iter().find(|o| o.code == code || o.name == name) {
+    if let Some(o) = lex
+        .organizations
+        .iter()
+        .find(|o| o.code == code || o.name == name)
+    {
         return o.kind;
     }
     if code.starts_with("IGO") {
@@ -191,20 +231,43 @@ pub fn read_events(path: &Path, lex: &Lexicon) -> Result<Vec<Event>> {
         line,
         message,
     };
-    let mut rd = ::csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
-    let headers = rd.headers().map_err(|e| bad(1, format!("unreadable header: {e}")))?.clone();
-    let missing: Vec<&str> = HEADER.iter().copied().filter(|h| !headers.iter().any(|x| x == *h)).collect();
+    let mut rd = ::csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = rd
+        .headers()
+        .map_err(|e| bad(1, format!("unreadable header: {e}")))?
+        .clone();
+    let missing: Vec<&str> = HEADER
+        .iter()
+        .copied()
+        .filter(|h| !headers.iter().any(|x| x == *h))
+        .collect();
     if !missing.is_empty() {
-        return Err(bad(1, format!("not an events CSV: missing column(s) {}", missing.join(", "))));
+        return Err(bad(
+            1,
+            format!(
+                "not an events CSV: missing column(s) {}",
+                missing.join(", ")
+            ),
+        ));
     }
-    let col = |name: &str| headers.iter().position(|h| h == name).expect("checked above");
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .expect("checked above")
+    };
     let idx: Vec<usize> = HEADER.iter().map(|h| col(h)).collect();
     let mut out = Vec::new();
     for (n, rec) in rd.records().enumerate() {
         let line = n + 2;
         let rec = rec.map_err(|e| bad(line, e.to_string()))?;
         let get = |name: &str| -> String {
-            let i = idx[HEADER.iter().position(|h| *h == name).expect("known column")];
+            let i = idx[HEADER
+                .iter()
+                .position(|h| *h == name)
+                .expect("known column")];
             unguard(rec.get(i).unwrap_or("").trim())
         };
         let date = |name: &str| -> Result<Option<NaiveDate>> {
@@ -224,8 +287,12 @@ pub fn read_events(path: &Path, lex: &Lexicon) -> Result<Vec<Event>> {
         if source_name.is_empty() {
             return Err(bad(line, "empty source".into()));
         }
-        let precision = Precision::parse(&get("date_precision"))
-            .ok_or_else(|| bad(line, format!("bad date_precision {:?}", get("date_precision"))))?;
+        let precision = Precision::parse(&get("date_precision")).ok_or_else(|| {
+            bad(
+                line,
+                format!("bad date_precision {:?}", get("date_precision")),
+            )
+        })?;
         let basis = DateBasis::parse(&get("date_basis"))
             .ok_or_else(|| bad(line, format!("bad date_basis {:?}", get("date_basis"))))?;
         let modality = Modality::parse(&get("modality"))
@@ -235,7 +302,8 @@ pub fn read_events(path: &Path, lex: &Lexicon) -> Result<Vec<Event>> {
             if v.is_empty() {
                 return Ok(0.0);
             }
-            v.parse().map_err(|_| bad(line, format!("{name} {v:?} is not a number")))
+            v.parse()
+                .map_err(|_| bad(line, format!("{name} {v:?} is not a number")))
         };
         let (start, end) = (date("date_start")?, date("date_end")?);
         if let (Some(s), Some(e)) = (start, end) {
@@ -244,14 +312,24 @@ pub fn read_events(path: &Path, lex: &Lexicon) -> Result<Vec<Event>> {
             }
         }
         let source = Actor {
-            kind: infer_kind(&source_name, &get("source_code"), &get("source_country"), lex),
+            kind: infer_kind(
+                &source_name,
+                &get("source_code"),
+                &get("source_country"),
+                lex,
+            ),
             name: source_name,
             code: get("source_code"),
             country: get("source_country"),
         };
         let target_name = get("target");
         let target = (!target_name.is_empty()).then(|| Actor {
-            kind: infer_kind(&target_name, &get("target_code"), &get("target_country"), lex),
+            kind: infer_kind(
+                &target_name,
+                &get("target_code"),
+                &get("target_country"),
+                lex,
+            ),
             name: target_name,
             code: get("target_code"),
             country: get("target_country"),

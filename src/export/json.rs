@@ -14,7 +14,10 @@ pub fn to_json(events: &[Event]) -> Result<String> {
 pub fn to_jsonl(events: &[Event]) -> Result<String> {
     let mut out = String::new();
     for e in events {
-        out.push_str(&serde_json::to_string(&EventRow::from_event(e)).map_err(|e| Error::Invalid(e.to_string()))?);
+        out.push_str(
+            &serde_json::to_string(&EventRow::from_event(e))
+                .map_err(|e| Error::Invalid(e.to_string()))?,
+        );
         out.push('\n');
     }
     Ok(out)

@@ -53,7 +53,9 @@ pub fn layout(n: usize, edges: &[(usize, usize)], radii: &[f64]) -> Vec<(f64, f6
             // Gentle pull to the centre keeps disconnected parts on the canvas.
             disp[i].0 += (0.5 - pos[i].0) * 0.05;
             disp[i].1 += (0.5 - pos[i].1) * 0.05;
-            let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1).sqrt().max(1e-9);
+            let len = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1)
+                .sqrt()
+                .max(1e-9);
             let step = len.min(temp);
             pos[i].0 += disp[i].0 / len * step;
             pos[i].1 += disp[i].1 / len * step;
@@ -86,11 +88,17 @@ fn remove_overlaps(pos: &mut [(f64, f64)], radii: &[f64]) {
         let mut moved = false;
         for i in 0..pos.len() {
             for j in (i + 1)..pos.len() {
-                let need = radii.get(i).copied().unwrap_or(0.02) + radii.get(j).copied().unwrap_or(0.02) + 0.01;
+                let need = radii.get(i).copied().unwrap_or(0.02)
+                    + radii.get(j).copied().unwrap_or(0.02)
+                    + 0.01;
                 let (dx, dy) = (pos[j].0 - pos[i].0, pos[j].1 - pos[i].1);
                 let d = (dx * dx + dy * dy).sqrt();
                 if d < need {
-                    let (ux, uy) = if d < 1e-9 { (1.0, 0.0) } else { (dx / d, dy / d) };
+                    let (ux, uy) = if d < 1e-9 {
+                        (1.0, 0.0)
+                    } else {
+                        (dx / d, dy / d)
+                    };
                     let push = (need - d) / 2.0;
                     pos[i].0 -= ux * push;
                     pos[i].1 -= uy * push;
@@ -117,7 +125,10 @@ mod tests {
         let a = layout(20, &edges, &r);
         let b = layout(20, &edges, &r);
         assert_eq!(a, b);
-        assert!(a.iter().all(|p| (0.0..=1.0).contains(&p.0) && (0.0..=1.0).contains(&p.1)));
+        assert!(
+            a.iter()
+                .all(|p| (0.0..=1.0).contains(&p.0) && (0.0..=1.0).contains(&p.1))
+        );
     }
 
     #[test]

@@ -8,10 +8,16 @@ pub mod timeline;
 use crate::model::Event;
 
 /// Colour-blind-safe colours (Okabe–Ito) for quad classes 1–4.
-pub const QUAD_COLORS: [(u8, u8, u8); 4] = [(0, 114, 178), (0, 158, 115), (230, 159, 0), (213, 94, 0)];
+pub const QUAD_COLORS: [(u8, u8, u8); 4] =
+    [(0, 114, 178), (0, 158, 115), (230, 159, 0), (213, 94, 0)];
 
 /// Names of the quad classes.
-pub const QUAD_NAMES: [&str; 4] = ["verbal cooperation", "material cooperation", "verbal conflict", "material conflict"];
+pub const QUAD_NAMES: [&str; 4] = [
+    "verbal cooperation",
+    "material cooperation",
+    "verbal conflict",
+    "material conflict",
+];
 
 /// The colour of an event's quad class.
 pub fn quad_color(q: u8) -> plotters::style::RGBColor {
@@ -48,7 +54,14 @@ pub fn text_width(s: &str, px: f64) -> f64 {
         .map(|c| {
             if c.is_ascii_uppercase() || c == 'm' || c == 'w' {
                 0.72
-            } else if c == ' ' || c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == '\'' {
+            } else if c == ' '
+                || c == 'i'
+                || c == 'l'
+                || c == 'j'
+                || c == '.'
+                || c == ','
+                || c == '\''
+            {
                 0.3
             } else if c.is_ascii() {
                 0.55
@@ -79,13 +92,21 @@ pub fn truncate_to(s: &str, max_px: f64, px: f64) -> String {
 
 /// Add accessibility to plotters' SVG: `role="img"`, a `<title>` and a `<desc>`.
 pub fn finish_svg(svg: String, title: &str, desc: &str) -> String {
-    let Some(pos) = svg.find("<svg") else { return svg };
-    let Some(close) = svg[pos..].find('>') else { return svg };
+    let Some(pos) = svg.find("<svg") else {
+        return svg;
+    };
+    let Some(close) = svg[pos..].find('>') else {
+        return svg;
+    };
     let at = pos + close;
     let mut out = String::with_capacity(svg.len() + 256);
     out.push_str(&svg[..at]);
     out.push_str(" role=\"img\">");
-    out.push_str(&format!("<title>{}</title><desc>{}</desc>", escape_xml(title), escape_xml(desc)));
+    out.push_str(&format!(
+        "<title>{}</title><desc>{}</desc>",
+        escape_xml(title),
+        escape_xml(desc)
+    ));
     out.push_str(&svg[at + 1..]);
     out
 }
@@ -104,7 +125,11 @@ mod tests {
 
     #[test]
     fn escaping_table() {
-        let cases = [("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&apos;"), ("bell\u{7}", "bell"), ("Тегеран", "Тегеран")];
+        let cases = [
+            ("a<b>&\"c'", "a&lt;b&gt;&amp;&quot;c&apos;"),
+            ("bell\u{7}", "bell"),
+            ("Тегеран", "Тегеран"),
+        ];
         for (raw, want) in cases {
             assert_eq!(escape_xml(raw), want);
         }
@@ -121,6 +146,9 @@ mod tests {
     #[test]
     fn finish_adds_title_after_svg_tag() {
         let s = finish_svg("<svg width=\"1\">x</svg>".into(), "T<", "D");
-        assert_eq!(s, "<svg width=\"1\" role=\"img\"><title>T&lt;</title><desc>D</desc>x</svg>");
+        assert_eq!(
+            s,
+            "<svg width=\"1\" role=\"img\"><title>T&lt;</title><desc>D</desc>x</svg>"
+        );
     }
 }

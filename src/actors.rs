@@ -415,14 +415,27 @@ impl DocActors {
                     }
                     if is_adj {
                         // "Ethiopian and Eritrean soldiers": the role of the second adjective.
-                        let joins = toks.get(f.tok_end).is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
+                        let joins = toks
+                            .get(f.tok_end)
+                            .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | ","));
                         if joins {
                             if let (Some(next), Some(role)) = (found.get(i + 1), found.get(i + 2)) {
-                                if let (Piece::Proper(ProperRef::CountryAdj(_)), Piece::Role(r)) = (&next.piece, &role.piece) {
-                                    if next.tok_start == f.tok_end + 1 && role.tok_start == next.tok_end {
+                                if let (Piece::Proper(ProperRef::CountryAdj(_)), Piece::Role(r)) =
+                                    (&next.piece, &role.piece)
+                                {
+                                    if next.tok_start == f.tok_end + 1
+                                        && role.tok_start == next.tok_end
+                                    {
                                         let role = &lex.roles[*r];
-                                        let actor = country_actor(lex, &iso, &role.code, &role.label);
-                                        out.push(self.mention(toks, f.tok_start, f.tok_end, actor, false));
+                                        let actor =
+                                            country_actor(lex, &iso, &role.code, &role.label);
+                                        out.push(self.mention(
+                                            toks,
+                                            f.tok_start,
+                                            f.tok_end,
+                                            actor,
+                                            false,
+                                        ));
                                         i += 1;
                                         continue;
                                     }
@@ -449,7 +462,10 @@ impl DocActors {
                             let mut m = Mention {
                                 tok_start: f.tok_start,
                                 tok_end: f.tok_end,
-                                span: Span::new(toks[f.tok_start].span.start, toks[f.tok_end - 1].span.end),
+                                span: Span::new(
+                                    toks[f.tok_start].span.start,
+                                    toks[f.tok_end - 1].span.end,
+                                ),
                                 actor: country_actor(lex, &iso, "GOV", ""),
                                 resolved: false,
                                 weak: true,
@@ -537,9 +553,12 @@ impl DocActors {
                     // A bare role: the last actor with that role in the document, else the
                     // dateline's country for domestic bodies.
                     let prev_word = f.tok_start.checked_sub(1).map(|p| toks[p].lower.as_str());
-                    let prev_is_def = prev_word.is_some_and(|w| matches!(w, "the" | "its" | "his" | "her" | "their"));
+                    let prev_is_def = prev_word
+                        .is_some_and(|w| matches!(w, "the" | "its" | "his" | "her" | "their"));
                     // "its forces", "their diplomats": the country of the last actor named.
-                    if prev_word.is_some_and(|w| matches!(w, "its" | "their")) && role.kind != RoleKind::Title {
+                    if prev_word.is_some_and(|w| matches!(w, "its" | "their"))
+                        && role.kind != RoleKind::Title
+                    {
                         if let Some(iso) = self.last_country.clone() {
                             let actor = country_actor(lex, &iso, &role.code, &role.label);
                             out.push(self.mention(toks, f.tok_start, f.tok_end, actor, true));
@@ -586,7 +605,14 @@ impl DocActors {
         out
     }
 
-    fn mention(&mut self, toks: &[Token], a: usize, b: usize, actor: Actor, resolved: bool) -> Mention {
+    fn mention(
+        &mut self,
+        toks: &[Token],
+        a: usize,
+        b: usize,
+        actor: Actor,
+        resolved: bool,
+    ) -> Mention {
         if !actor.country.is_empty() {
             self.last_country = Some(actor.country.clone());
         }

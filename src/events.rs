@@ -235,17 +235,49 @@ const PRONOUNS: &[&str] = &["it", "he", "she", "they", "him", "her", "them", "it
 
 fn is_clause_break(toks: &[Token], i: usize) -> bool {
     let t = &toks[i];
-    if matches!(t.lower.as_str(), ";" | "—" | "–" | ":" | "(" | ")" | "\"" | "“" | "”") {
+    if matches!(
+        t.lower.as_str(),
+        ";" | "—" | "–" | ":" | "(" | ")" | "\"" | "“" | "”"
+    ) {
         return true;
     }
     if CLAUSE_WORDS.contains(&t.lower.as_str()) {
         // "since 1994", "after the attack" are phrases, not clauses.
         let next = toks.get(i + 1);
         if matches!(t.lower.as_str(), "since" | "after" | "before" | "as")
-            && next.is_some_and(|n| n.kind == TokenKind::Number || matches!(n.lower.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "well" | "part" | "of" | "early" | "late"))
+            && next.is_some_and(|n| {
+                n.kind == TokenKind::Number
+                    || matches!(
+                        n.lower.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "well"
+                            | "part"
+                            | "of"
+                            | "early"
+                            | "late"
+                    )
+            })
         {
             return false;
         }
+        return true;
+    }
+    // A reporting verb opens the reported clause: "the ministry said it had summoned…".
+    if matches!(
+        t.lower.as_str(),
+        "said" | "says" | "announced" | "stated" | "added" | "noted" | "insisted" | "claimed"
+    ) && toks.get(i + 1).is_some_and(|n| {
+        !matches!(
+            n.lower.as_str(),
+            "in" | "on" | "at" | "." | "," | "by" | "the" | "a"
+        )
+    }) {
         return true;
     }
     // ", and" / ", but" start a new clause.
@@ -264,8 +296,15 @@ fn clause_start(toks: &[Token], head: usize) -> usize {
         if toks[i].lower == "," {
             // ", who … ," right before: skip it.
             let lo = i.saturating_sub(20);
-            if let Some(j) = (lo..i).rev().find(|&j| matches!(toks[j].lower.as_str(), "who" | "which") && j > 0 && toks[j - 1].lower == ",") {
-                if !toks[j + 1..i].iter().any(|t| t.lower == "," || t.lower == ";") {
+            if let Some(j) = (lo..i).rev().find(|&j| {
+                matches!(toks[j].lower.as_str(), "who" | "which")
+                    && j > 0
+                    && toks[j - 1].lower == ","
+            }) {
+                if !toks[j + 1..i]
+                    .iter()
+                    .any(|t| t.lower == "," || t.lower == ";")
+                {
                     i = j - 1;
                     continue;
                 }
@@ -284,7 +323,20 @@ fn governing_prep(toks: &[Token], start: usize) -> Option<&str> {
     while i > 0 {
         i -= 1;
         let w = toks[i].lower.as_str();
-        if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those") {
+        if matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+        ) {
             continue;
         }
         return Some(w);
@@ -333,7 +385,12 @@ const NOUN_MODIFIERS: &[&str] = &[
 fn used_as_noun(toks: &[Token], head: usize) -> bool {
     let before = |k: usize| head.checked_sub(k).map(|i| toks[i].lower.as_str());
     let participle_after_prep = toks[head].lower.ends_with("ed")
-        && before(1).is_some_and(|w| matches!(w, "from" | "in" | "into" | "across" | "on" | "of" | "over" | "with"));
+        && before(1).is_some_and(|w| {
+            matches!(
+                w,
+                "from" | "in" | "into" | "across" | "on" | "of" | "over" | "with"
+            )
+        });
     participle_after_prep
         || before(1).is_some_and(|w| DETERMINERS.contains(&w))
         || (before(1).is_some_and(|w| NOUN_MODIFIERS.contains(&w))
@@ -399,7 +456,17 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
     let mut out = vec![idx];
     let joiner = |a: usize, b: usize| {
         let words: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
-        matches!(words.as_slice(), [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"] | ["as", "well", "as"] | [",", "as", "well", "as"] | ["and", "also"])
+        matches!(
+            words.as_slice(),
+            [","]
+                | ["and"]
+                | [",", "and"]
+                | ["or"]
+                | [",", "or"]
+                | ["as", "well", "as"]
+                | [",", "as", "well", "as"]
+                | ["and", "also"]
+        )
     };
     let mut i = idx;
     while i > 0 && joiner(mentions[i - 1].tok_end, mentions[i].tok_start) {
@@ -454,9 +521,14 @@ impl Ctx<'_> {
         // Nearest mention (or pronoun) left of the head, not governed by a preposition.
         let mut best: Option<(usize, Option<usize>)> = None; // (token pos, mention idx)
         for (mi, m) in self.mentions.iter().enumerate() {
-            if m.tok_end <= head && m.tok_start >= lower_bound && m.actor.kind != ActorKind::Media && !m.weak {
+            if m.tok_end <= head
+                && m.tok_start >= lower_bound
+                && m.actor.kind != ActorKind::Media
+                && !m.weak
+            {
                 let prev = governing_prep(self.toks, m.tok_start);
-                let starts_clause = (cs..m.tok_start).all(|k| matches!(self.toks[k].lower.as_str(), "the" | "a" | "an"));
+                let starts_clause = (cs..m.tok_start)
+                    .all(|k| matches!(self.toks[k].lower.as_str(), "the" | "a" | "an"));
                 if !starts_clause && prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p)) {
                     continue;
                 }
@@ -473,9 +545,17 @@ impl Ctx<'_> {
                 best = Some((p, None));
             }
         }
-        if best.is_none() && cs >= 2 && matches!(self.toks[cs - 1].lower.as_str(), "which" | "who") && self.toks[cs - 2].lower == "," {
+        if best.is_none()
+            && cs >= 2
+            && matches!(self.toks[cs - 1].lower.as_str(), "which" | "who")
+            && self.toks[cs - 2].lower == ","
+        {
             // "Russia, which denies any involvement": the antecedent right before.
-            if let Some(mi) = self.mentions.iter().position(|m| m.tok_end == cs - 2 && !m.weak) {
+            if let Some(mi) = self
+                .mentions
+                .iter()
+                .position(|m| m.tok_end == cs - 2 && !m.weak)
+            {
                 best = Some((self.mentions[mi].tok_start, Some(mi)));
             }
         }
@@ -512,10 +592,18 @@ impl Ctx<'_> {
                 let idx: Vec<usize> = idx.into_iter().filter(|&k| k >= mi).collect();
                 if m.actor.kind != ActorKind::Media && !(skip_by && by) && !locative {
                     let via = idx.iter().any(|&i| self.mentions[i].resolved);
-                    return Some((idx.into_iter().map(|i| self.mentions[i].actor.clone()).collect(), via));
+                    return Some((
+                        idx.into_iter()
+                            .map(|i| self.mentions[i].actor.clone())
+                            .collect(),
+                        via,
+                    ));
                 }
                 // Skip the whole coordinated phrase ("by the United States and France").
-                i = idx.last().map(|&k| self.mentions[k].tok_end).unwrap_or(m.tok_end);
+                i = idx
+                    .last()
+                    .map(|&k| self.mentions[k].tok_end)
+                    .unwrap_or(m.tok_end);
                 continue;
             }
             let w = self.toks[i].lower.as_str();
@@ -564,10 +652,16 @@ impl Ctx<'_> {
                 && m.tok_end <= at
                 && !m.weak
                 && m.actor.kind != ActorKind::Media
-                && !governing_prep(self.toks, m.tok_start).is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+                && !governing_prep(self.toks, m.tok_start)
+                    .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
         })?;
         let idx = coordinated(self.mentions, self.toks, mi);
-        Some((idx.iter().map(|&i| self.mentions[i].actor.clone()).collect(), true))
+        Some((
+            idx.iter()
+                .map(|&i| self.mentions[i].actor.clone())
+                .collect(),
+            true,
+        ))
     }
 
     /// A possessive actor right before a noun trigger ("Dushanbe's note of protest").
@@ -622,9 +716,9 @@ impl Ctx<'_> {
                     k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then");
                 let src = match (coordinated_verb, prev_sources) {
                     (true, Some(s)) => Some((s.clone(), true)),
-                    (true, None) if k >= 2 && self.toks[k - 2].lower == "," => {
-                        self.left_agent(head, false).or_else(|| self.previous_clause_subject(k - 2))
-                    }
+                    (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
+                        .left_agent(head, false)
+                        .or_else(|| self.previous_clause_subject(k - 2)),
                     _ => self.left_agent(head, false),
                 };
                 (src, self.right_actor(head + 1, true))
@@ -638,8 +732,15 @@ impl Ctx<'_> {
                 (src, tgt)
             }
         };
-        let (sources, sv) = source.unwrap_or_default();
-        let (targets, tv) = target.unwrap_or_default();
+        let (mut sources, sv) = source.unwrap_or_default();
+        let (mut targets, tv) = target.unwrap_or_default();
+        // "negotiations between Israel and Hamas", "a truce between X and Y": both parties.
+        if sources.is_empty()
+            && targets.len() >= 2
+            && crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str())
+        {
+            sources = vec![targets.remove(0)];
+        }
         Roles {
             sources,
             targets,
@@ -785,9 +886,21 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                     pattern.id,
                     &text[sent.tokens[m.start].span.start..sent.tokens[m.end - 1].span.end],
                     pattern.event_type,
-                    roles.sources.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
-                    roles.targets.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
-                    mentions.iter().map(|m| format!("{}={}", &text[m.span.start..m.span.end], m.actor.name)).collect::<Vec<_>>().join("; "),
+                    roles
+                        .sources
+                        .iter()
+                        .map(|a| a.name.as_str())
+                        .collect::<Vec<_>>(),
+                    roles
+                        .targets
+                        .iter()
+                        .map(|a| a.name.as_str())
+                        .collect::<Vec<_>>(),
+                    mentions
+                        .iter()
+                        .map(|m| format!("{}={}", &text[m.span.start..m.span.end], m.actor.name))
+                        .collect::<Vec<_>>()
+                        .join("; "),
                     &text[sent.span.start..sent.span.end]
                 );
             }
@@ -816,18 +929,32 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                 continue;
             }
             prev_sources = Some(roles.sources.clone());
-            if pattern.needs_target && roles.targets.is_empty() {
-                continue;
-            }
             let Some(info) = lex.event_type(&pattern.event_type) else {
                 continue;
             };
-            let targets: Vec<Option<Actor>> =
-                if roles.targets.is_empty() || pattern.event_type == "statement" {
-                    vec![None]
-                } else {
-                    roles.targets.iter().cloned().map(Some).collect()
-                };
+            // A target is never one of the sources, nor the source's own government.
+            let source_keys: Vec<String> = roles.sources.iter().map(Actor::key).collect();
+            let found_targets: Vec<Actor> = roles
+                .targets
+                .iter()
+                .filter(|t| {
+                    !source_keys.contains(&t.key())
+                        && !(t.code.ends_with("GOV")
+                            && roles
+                                .sources
+                                .iter()
+                                .any(|s| s.country == t.country && !s.country.is_empty()))
+                })
+                .cloned()
+                .collect();
+            let targets: Vec<Option<Actor>> = if found_targets.is_empty() {
+                vec![None]
+            } else {
+                found_targets.into_iter().map(Some).collect()
+            };
+            if pattern.needs_target && targets.iter().all(Option::is_none) {
+                continue;
+            }
             for s in &roles.sources {
                 for t in &targets {
                     let t = t.clone().filter(|t| t.key() != s.key());

@@ -938,12 +938,12 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                 .targets
                 .iter()
                 .filter(|t| {
-                    !source_keys.contains(&t.key())
-                        && !(t.code.ends_with("GOV")
-                            && roles
-                                .sources
-                                .iter()
-                                .any(|s| s.country == t.country && !s.country.is_empty()))
+                    let own_government = t.code.ends_with("GOV")
+                        && roles
+                            .sources
+                            .iter()
+                            .any(|s| s.country == t.country && !s.country.is_empty());
+                    !source_keys.contains(&t.key()) && !own_government
                 })
                 .cloned()
                 .collect();

@@ -575,13 +575,19 @@ impl Ctx<'_> {
     }
 
     /// The first actor after position `from`, before a stop word, comma or clause break.
-    fn right_actor(&self, from: usize, skip_by: bool) -> Option<(Vec<Actor>, bool)> {
+    fn right_actor(
+        &self,
+        from: usize,
+        skip_by: bool,
+        avoid: &[String],
+    ) -> Option<(Vec<Actor>, bool)> {
         let mut i = from;
         let mut saw_prep = false;
         while i < self.toks.len() {
             if let Some(mi) = self.mentions.iter().position(|m| m.tok_start == i) {
                 let m = &self.mentions[mi];
-                if m.weak && saw_prep {
+                let own = m.actor.code.ends_with("GOV") && avoid.contains(&m.actor.country);
+                if (m.weak && saw_prep) || own {
                     i = m.tok_end;
                     continue;
                 }
@@ -619,6 +625,29 @@ impl Ctx<'_> {
         None
     }
 
+    /// The first actor of a complement clause, not the source's own government, up to the
+    /// end of the sentence or a clause break ("warned that any intervention against Niger").
+    fn complement_actor(&self, from: usize, avoid: &[String]) -> Option<(Vec<Actor>, bool)> {
+        let end = clause_end(self.toks, from.saturating_sub(1));
+        let mi = self.mentions.iter().position(|m| {
+            m.tok_start >= from
+                && m.tok_end <= end
+                && !m.weak
+                && m.actor.kind != ActorKind::Media
+                && !(m.actor.code.ends_with("GOV") && avoid.contains(&m.actor.country))
+        })?;
+        let idx: Vec<usize> = coordinated(self.mentions, self.toks, mi)
+            .into_iter()
+            .filter(|&k| k >= mi)
+            .collect();
+        Some((
+            idx.iter()
+                .map(|&i| self.mentions[i].actor.clone())
+                .collect(),
+            true,
+        ))
+    }
+
     /// The actor of a "by X" phrase after `from` in the clause.
     fn by_agent(&self, from: usize) -> Option<(Vec<Actor>, bool)> {
         let mut i = from;
@@ -627,7 +656,7 @@ impl Ctx<'_> {
                 return None;
             }
             if self.toks[i].lower == "by" {
-                return self.right_actor(i + 1, false);
+                return self.right_actor(i + 1, false, &[]);
             }
             i += 1;
         }
@@ -640,7 +669,7 @@ impl Ctx<'_> {
             return None;
         }
         let to = (head + 1..self.toks.len().min(head + 3)).find(|&i| self.toks[i].lower == "to")?;
-        self.right_actor(to + 1, false)
+        self.right_actor(to + 1, false, &[])
     }
 
     /// The leftmost actor of the clause before `at`, not governed by a preposition: the
@@ -699,38 +728,65 @@ impl Ctx<'_> {
         } else {
             pattern.pos
         };
-        let (source, target) = match pos {
-            TriggerPos::Verb if is_passive(self.toks, head) => (
-                self.by_agent(m.end)
-                    .or_else(|| self.by_agent(head + 1))
-                    .or_else(|| self.to_agent(head, pattern)),
-                self.left_agent(head, false),
-            ),
+        let passive = pos == TriggerPos::Verb && is_passive(self.toks, head);
+        let source = match pos {
+            TriggerPos::Verb if passive => self
+                .by_agent(m.end)
+                .or_else(|| self.by_agent(head + 1))
+                .or_else(|| self.to_agent(head, pattern)),
             TriggerPos::Verb => {
-                // "…summoned the envoy and handed him a note": the subject carries over.
+                // "…summoned the envoy and handed him a note", "…summoned the envoy to
+                // condemn…": the subject carries over.
                 let mut k = head;
                 while k > 0 && ADVERBS.contains(&self.toks[k - 1].lower.as_str()) {
                     k -= 1;
                 }
                 let coordinated_verb =
-                    k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then");
-                let src = match (coordinated_verb, prev_sources) {
+                    k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then" | "to");
+                match (coordinated_verb, prev_sources) {
                     (true, Some(s)) => Some((s.clone(), true)),
                     (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
                         .left_agent(head, false)
                         .or_else(|| self.previous_clause_subject(k - 2)),
                     _ => self.left_agent(head, false),
-                };
-                (src, self.right_actor(head + 1, true))
+                }
             }
-            TriggerPos::Noun => {
-                let src = self
-                    .possessor(m.start)
-                    .or_else(|| self.by_agent(m.end))
-                    .or_else(|| self.left_agent(head, true));
-                let tgt = self.right_actor(m.head + 1, true);
-                (src, tgt)
-            }
+            TriggerPos::Noun => self
+                .possessor(m.start)
+                .or_else(|| self.by_agent(m.end))
+                .or_else(|| self.left_agent(head, true)),
+        };
+        // The target is searched after the source is known: the source's own government
+        // ("Netanyahu warned that Israel would…") is passed over.
+        let avoid: Vec<String> = source
+            .as_ref()
+            .map(|(s, _)| {
+                s.iter()
+                    .map(|a| a.country.clone())
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let target = if passive {
+            self.left_agent(head, false)
+        } else {
+            let skip_by = true;
+            self.right_actor(head + 1, skip_by, &avoid).or_else(|| {
+                // "demanded that the government…", "warned that any intervention against Niger…"
+                let complement = matches!(
+                    pattern.event_type.as_str(),
+                    "demand"
+                        | "appeal"
+                        | "threaten"
+                        | "threaten_force"
+                        | "threaten_sanctions"
+                        | "ultimatum"
+                        | "accuse"
+                );
+                (complement && self.toks.get(m.end).is_some_and(|t| t.lower == "that"))
+                    .then(|| self.complement_actor(m.end + 1, &avoid))
+                    .flatten()
+            })
         };
         let (mut sources, sv) = source.unwrap_or_default();
         let (mut targets, tv) = target.unwrap_or_default();
@@ -747,6 +803,30 @@ impl Ctx<'_> {
             via_context: sv || tv,
         }
     }
+}
+
+/// Event types that answer an earlier act ("denied the charges", "condemned the strikes").
+const REACTIONS: &[&str] = &[
+    "deny_responsibility",
+    "reject",
+    "criticize",
+    "disapprove",
+    "praise",
+];
+
+/// Whether a trigger is a reaction whose object is a description of an earlier act
+/// ("the charges", "the move", "this decision") rather than an actor.
+fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bool {
+    if !REACTIONS.contains(&pattern.event_type.as_str()) {
+        return false;
+    }
+    let upto = m.end.max(m.head + 1).min(m.head + 4).min(toks.len());
+    (m.head + 1..upto.max(m.head + 2).min(toks.len())).any(|i| {
+        matches!(
+            toks[i].lower.as_str(),
+            "the" | "this" | "that" | "these" | "those" | "such" | "its" | "their" | "any"
+        )
+    })
 }
 
 /// Modality from cue words before the trigger in its clause.
@@ -855,6 +935,8 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
     let mut history: Vec<Actor> = Vec::new();
     let mut cands: Vec<Candidate> = Vec::new();
     let mut anchors: Vec<Anchor> = Vec::new();
+    // Sources of every trigger so far, with their sentence: the acts later sentences answer.
+    let mut acts: Vec<(usize, Vec<Actor>)> = Vec::new();
 
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
@@ -879,7 +961,28 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
         let mut prev_sources: Option<Vec<Actor>> = None;
         for m in &triggers {
             let pattern = &lex.patterns[m.pattern];
-            let roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            if roles.targets.is_empty()
+                && !roles.sources.is_empty()
+                && reacts_to_previous(pattern, &sent.tokens, m)
+            {
+                // "Doha denies the charges", "The Kremlin dismissed the move": the target is
+                // whoever did the act being answered, the latest other party in the text.
+                let own: Vec<&str> = roles.sources.iter().map(|a| a.country.as_str()).collect();
+                if let Some((_, act)) = acts.iter().rev().find(|(s, act)| {
+                    si.saturating_sub(*s) <= 3
+                        && act.iter().all(|a| {
+                            !own.contains(&a.country.as_str())
+                                && !roles.sources.iter().any(|s| s.key() == a.key())
+                        })
+                }) {
+                    roles.targets = act.clone();
+                    roles.via_context = true;
+                }
+            }
+            if !roles.sources.is_empty() {
+                acts.push((si, roles.sources.clone()));
+            }
             if std::env::var_os("DEMARCHE_TRACE").is_some() {
                 eprintln!(
                     "TRACE {} [{}] {:?} src={:?} tgt={:?} | {} | {}",

@@ -6,6 +6,17 @@ use crate::lexicon::Lexicon;
 use crate::model::Span;
 use crate::text::paragraphs;
 
+static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*[A-Z][A-Z .'/-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*(?:\([^)]{1,40}\))?\s*[—–-]+")
+        .expect("dateline regex")
+});
+
+/// The dateline at the start of a wire story ("DUSHANBE, April 29 —"): its date is the
+/// filing date, not the date of any event, so time expressions inside it are ignored.
+pub fn dateline_span(text: &str) -> Option<Span> {
+    DATELINE.find(text).map(|m| Span::new(m.start(), m.end()))
+}
+
 /// Whether `hay` (lower case) contains `cue` starting and ending at word boundaries.
 fn contains_cue(hay: &str, cue: &str) -> bool {
     let bytes = hay.as_bytes();
@@ -103,6 +114,32 @@ mod tests {
         ];
         for (text, n) in cases {
             assert_eq!(dropped(text).len(), *n, "{text}: {:?}", dropped(text));
+        }
+    }
+
+    #[test]
+    fn datelines_are_found() {
+        let cases = [
+            (
+                "DUSHANBE, April 29 — Tajikistan's foreign ministry",
+                Some("DUSHANBE, April 29 —"),
+            ),
+            (
+                "BEIRUT/JERUSALEM, Nov 28 — Israel's military",
+                Some("BEIRUT/JERUSALEM, Nov 28 —"),
+            ),
+            (
+                "WASHINGTON, Jan. 5 (Reuters) - The U.S.",
+                Some("WASHINGTON, Jan. 5 (Reuters) -"),
+            ),
+            ("On April 29 the ministry said", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                dateline_span(text).map(|s| &text[s.start..s.end]),
+                want,
+                "{text}"
+            );
         }
     }
 

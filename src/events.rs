@@ -931,6 +931,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
     let text = &doc.text;
     let skip = boilerplate_spans(text, lex);
     let sents = sentences(text, &skip);
+    let dateline = crate::clean::dateline_span(text);
     let mut actors = DocActors::new(lex, doc.dct, text);
     let mut history: Vec<Actor> = Vec::new();
     let mut cands: Vec<Candidate> = Vec::new();
@@ -940,7 +941,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
 
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
-        let timexes = timex::find(text, sent.span);
+        let timexes: Vec<Timex> = timex::find(text, sent.span)
+            .into_iter()
+            .filter(|t| !dateline.is_some_and(|d| d.overlaps(t.span)))
+            .collect();
         let triggers: Vec<TriggerMatch> = find_triggers(lex, &sent.tokens)
             .into_iter()
             .filter(|m| {

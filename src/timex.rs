@@ -88,6 +88,7 @@ enum Kind {
     Md(u32, u32),
     Ym(i32, u32, Part),
     Month(u32, Part, Shift),
+    MonthOfYear(u32, Part, i32),
     Year(i32, Part),
     Decade(i32),
     Weekday(Weekday, Shift),
@@ -235,6 +236,19 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         Rule {
             re: r(format!(r"\b(?:(?i:(early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s*)?({MONTHS}),?\s+(\d{{4}})\b")),
             build: |c| Some((Kind::Ym(c[3].parse().ok()?, month_num(&c[2])?, part(c.get(1).map(|m| m.as_str()))), false)),
+        },
+        Rule {
+            re: r(format!(r"(?i:\b(?:(early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|in)\s*)?)({MONTHS})(?:\s+of)?\s+(?i:(last|this|next)\s+year)\b")),
+            build: |c| {
+                let lead = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
+                let p = part(lead.as_deref().filter(|l| *l != "in"));
+                let shift = match c[3].to_ascii_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                Some((Kind::MonthOfYear(month_num(&c[2])?, p, shift), false))
+            },
         },
         Rule {
             re: r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b")),
@@ -538,6 +552,13 @@ impl Timex {
                     *p
                 };
                 let (s2, e2) = sub_part(s, e, p, Some(dct));
+                let mut v = value(s2, e2, Precision::Month, DateBasis::Relative, t);
+                v.value = s.format("%Y-%m").to_string();
+                Some(v)
+            }),
+            Kind::MonthOfYear(m, p, shift) => rel(&|dct| {
+                let (s, e) = month_bounds(dct.year() + shift, *m)?;
+                let (s2, e2) = sub_part(s, e, *p, Some(dct));
                 let mut v = value(s2, e2, Precision::Month, DateBasis::Relative, t);
                 v.value = s.format("%Y-%m").to_string();
                 Some(v)
@@ -883,6 +904,18 @@ mod tests {
                 mon,
                 Past,
                 ("199", "1990-01-01", "1999-12-31"),
+            ),
+            (
+                "in early March last year",
+                mon,
+                Past,
+                ("2023-03", "2023-03-01", "2023-03-11"),
+            ),
+            (
+                "in June this year",
+                mon,
+                Future,
+                ("2024-06", "2024-06-01", "2024-06-30"),
             ),
         ];
         for (expr, dct, tense, (v, s, e)) in cases {

@@ -130,7 +130,38 @@ pub struct DocActors {
     pub dct: Option<NaiveDate>,
     /// Country of the most recent actor with one, for "its forces".
     last_country: Option<String>,
+    /// The most recent international organization, for "the bloc".
+    last_igo: Option<Actor>,
+    /// The most recent list of two or more states ("Saudi Arabia, the UAE, Bahrain and
+    /// Egypt"), for "the four governments".
+    last_group: Vec<Actor>,
 }
+
+/// Words that count a group of states: "the four governments".
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both",
+];
+/// Nouns for a group of states.
+const GROUP_NOUNS: &[&str] = &[
+    "governments",
+    "countries",
+    "states",
+    "nations",
+    "neighbours",
+    "neighbors",
+    "allies",
+    "capitals",
+    "sides",
+];
+/// Nouns that refer back to the last international organization.
+const IGO_NOUNS: &[&str] = &[
+    "bloc",
+    "alliance",
+    "organisation",
+    "organization",
+    "union",
+    "grouping",
+];
 
 /// The consonant skeleton of a name: lower case, vowels and y dropped after the first letter,
 /// doubled letters folded. "Grigoryev" and "Grigoriev" share "grgrv".
@@ -320,6 +351,7 @@ impl DocActors {
         let s = &text[sent.span.start..sent.span.end];
         let base = sent.span.start;
         let mut found: Vec<Found> = Vec::new();
+        let mut compounds: Vec<(usize, ProperRef, bool)> = Vec::new();
         let word_boundary = |start: usize, end: usize| {
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
@@ -337,6 +369,32 @@ impl DocActors {
                     tok_end: te,
                     piece: Piece::Proper(lex.proper_forms[m.pattern().as_usize()].1),
                 });
+            } else if let Some(ti) = toks
+                .iter()
+                .position(|t| t.span.start == a && t.span.end > b)
+            {
+                // Compounds: "Hamas-led gunmen" names the agent; "Iran-backed",
+                // "U.S.-drafted" only qualify the noun (a weak mention).
+                let suffix = text[b..toks[ti].span.end].to_lowercase();
+                let strong = matches!(suffix.as_str(), "-led");
+                let weak = matches!(
+                    suffix.as_str(),
+                    "-backed"
+                        | "-drafted"
+                        | "-allied"
+                        | "-aligned"
+                        | "-based"
+                        | "-linked"
+                        | "-sponsored"
+                        | "-brokered"
+                        | "-run"
+                        | "-controlled"
+                        | "-funded"
+                        | "-supported"
+                );
+                if strong || weak {
+                    compounds.push((ti, lex.proper_forms[m.pattern().as_usize()].1, weak));
+                }
             }
         }
         for m in lex.role_ac.find_iter(s) {
@@ -601,7 +659,92 @@ impl DocActors {
                 out.push(self.mention(toks, ti, ti + 1, a, false));
             }
         }
+        for (ti, r, weak) in compounds {
+            if out.iter().any(|m| m.tok_start <= ti && ti < m.tok_end) {
+                continue;
+            }
+            let actor = match r {
+                ProperRef::Org(o) => org_actor(lex, o),
+                ProperRef::Person(p) => person_actor(
+                    &lex.people[p].name,
+                    &lex.people[p].country,
+                    &lex.people[p].role,
+                ),
+                ProperRef::CountryName(c)
+                | ProperRef::CountryAdj(c)
+                | ProperRef::CountrySeat(c) => {
+                    country_actor(lex, &lex.countries[c].iso3, "GOV", "")
+                }
+            };
+            let mut m = self.mention(toks, ti, ti + 1, actor, false);
+            m.weak = weak;
+            // "Hamas-led gunmen": the group the compound qualifies is the same actor.
+            if !weak {
+                if let Some(next) = out.iter().position(|x| {
+                    x.tok_start == ti + 1
+                        && x.actor.country.is_empty() == m.actor.country.is_empty()
+                }) {
+                    out.remove(next);
+                }
+            }
+            out.push(m);
+        }
+        // "the four governments" → the last list of states; "the bloc" → the last organization.
+        for ti in 0..toks.len() {
+            if out.iter().any(|m| m.tok_start <= ti && ti < m.tok_end) || toks[ti].lower != "the" {
+                continue;
+            }
+            let (Some(a), b) = (toks.get(ti + 1), toks.get(ti + 2)) else {
+                continue;
+            };
+            if COUNT_WORDS.contains(&a.lower.as_str())
+                && b.is_some_and(|b| GROUP_NOUNS.contains(&b.lower.as_str()))
+            {
+                let n = COUNT_WORDS
+                    .iter()
+                    .position(|w| *w == a.lower)
+                    .map(|p| if p == 9 { 2 } else { p + 2 })
+                    .unwrap_or(0);
+                if self.last_group.len() == n {
+                    for actor in self.last_group.clone() {
+                        out.push(self.mention(toks, ti, ti + 3, actor, true));
+                    }
+                }
+            } else if IGO_NOUNS.contains(&a.lower.as_str()) {
+                if let Some(igo) = self.last_igo.clone() {
+                    out.push(self.mention(toks, ti, ti + 2, igo, true));
+                }
+            }
+        }
         out.sort_by_key(|m| m.tok_start);
+        // Remember the last list of coordinated states.
+        let mut run: Vec<Actor> = Vec::new();
+        let mut best: Vec<Actor> = Vec::new();
+        for (k, m) in out.iter().enumerate() {
+            if m.weak || m.actor.kind != ActorKind::State || !m.actor.code.ends_with("GOV") {
+                continue;
+            }
+            let joined = k > 0 && {
+                let p = &out[k - 1];
+                p.tok_end <= m.tok_start
+                    && toks[p.tok_end..m.tok_start]
+                        .iter()
+                        .all(|t| matches!(t.lower.as_str(), "," | "and" | "the"))
+                    && run.last().is_some_and(|l| l.key() == p.actor.key())
+            };
+            if !joined {
+                run.clear();
+            }
+            if !run.iter().any(|a| a.key() == m.actor.key()) {
+                run.push(m.actor.clone());
+            }
+            if run.len() >= 2 {
+                best = run.clone();
+            }
+        }
+        if best.len() >= 2 {
+            self.last_group = best;
+        }
         out
     }
 
@@ -613,6 +756,9 @@ impl DocActors {
         actor: Actor,
         resolved: bool,
     ) -> Mention {
+        if actor.kind == ActorKind::Igo {
+            self.last_igo = Some(actor.clone());
+        }
         if !actor.country.is_empty() {
             self.last_country = Some(actor.country.clone());
         }
@@ -688,14 +834,15 @@ fn name_after(text: &str, toks: &[Token], at: usize) -> Option<(usize, String)> 
 /// A lone surname of a lexicon person, when exactly one person with that surname was in office
 /// at the publication date (or, without a date, exactly one has it).
 fn surname_in_lexicon(lex: &Lexicon, word: &str, dct: Option<NaiveDate>) -> Option<Actor> {
-    if word.len() < 4 {
+    if word.chars().count() < 2 {
         return None;
     }
-    let mut hits = lex.people.iter().filter(|p| {
-        std::iter::once(&p.name)
-            .chain(&p.aliases)
-            .any(|n| n.split_whitespace().count() > 1 && n.split_whitespace().last() == Some(word))
-    });
+    let mut hits = lex
+        .surname_index
+        .get(word)
+        .into_iter()
+        .flatten()
+        .map(|&i| &lex.people[i]);
     let in_office = |p: &&crate::lexicon::Person| match dct {
         Some(d) => p.from.is_none_or(|f| f <= d) && p.to.is_none_or(|t| t >= d),
         None => true,

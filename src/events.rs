@@ -190,7 +190,7 @@ const ADVERBS: &[&str] = &[
 ];
 const CLAUSE_WORDS: &[&str] = &[
     "which", "who", "whom", "while", "whereas", "but", "although", "though", "because", "when",
-    "after", "before", "as", "since", "whose", "where",
+    "after", "before", "as", "since", "whose", "where", "whom",
 ];
 /// Prepositions that end the search for a target: what follows is a cause, place or time.
 const STOP_PREPS: &[&str] = &[
@@ -240,6 +240,10 @@ fn is_clause_break(toks: &[Token], i: usize) -> bool {
         ";" | "—" | "–" | ":" | "(" | ")" | "\"" | "“" | "”"
     ) {
         return true;
+    }
+    if t.lower == "as" && !(i > 0 && toks[i - 1].lower == ",") {
+        // "described as intelligence officers", "as well as": not a clause.
+        return false;
     }
     if CLAUSE_WORDS.contains(&t.lower.as_str()) {
         // "since 1994", "after the attack" are phrases, not clauses.
@@ -455,6 +459,10 @@ struct Roles {
 fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
     let mut out = vec![idx];
     let joiner = |a: usize, b: usize| {
+        if a > b {
+            // Two mentions over the same words ("the four governments").
+            return true;
+        }
         let words: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
         matches!(
             words.as_slice(),
@@ -547,7 +555,7 @@ impl Ctx<'_> {
         }
         if best.is_none()
             && cs >= 2
-            && matches!(self.toks[cs - 1].lower.as_str(), "which" | "who")
+            && matches!(self.toks[cs - 1].lower.as_str(), "which" | "who" | "whose")
             && self.toks[cs - 2].lower == ","
         {
             // "Russia, which denies any involvement": the antecedent right before.
@@ -805,6 +813,13 @@ impl Ctx<'_> {
     }
 }
 
+/// Types whose missing target is the source's own country: (type, role of the target).
+const DOMESTIC_TARGETS: &[(&str, &str)] = &[
+    ("repress", "CVL"),
+    ("mass_killing", "CVL"),
+    ("demonstrate", "GOV"),
+];
+
 /// Event types that answer an earlier act ("denied the charges", "condemned the strikes").
 const REACTIONS: &[&str] = &[
     "deny_responsibility",
@@ -1041,9 +1056,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             };
             // A target is never one of the sources, nor the source's own government.
             let source_keys: Vec<String> = roles.sources.iter().map(Actor::key).collect();
-            let found_targets: Vec<Actor> = roles
+            let mut found_targets: Vec<Actor> = roles
                 .targets
                 .iter()
+                .filter(|t| !pattern.person_target || t.kind == ActorKind::Person)
                 .filter(|t| {
                     let own_government = t.code.ends_with("GOV")
                         && roles
@@ -1054,6 +1070,28 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                 })
                 .cloned()
                 .collect();
+            if found_targets.is_empty() {
+                // Domestic types: a crackdown or massacre hits the source's own people, a
+                // street protest addresses its own government.
+                if let Some((_, role)) = DOMESTIC_TARGETS
+                    .iter()
+                    .find(|(t, _)| *t == pattern.event_type)
+                {
+                    let s = &roles.sources[0];
+                    if !s.country.is_empty() && roles.sources.iter().all(|x| x.country == s.country)
+                    {
+                        let t = crate::actors::country_actor(
+                            lex,
+                            &s.country,
+                            role,
+                            if *role == "CVL" { "citizens" } else { "" },
+                        );
+                        if t.key() != s.key() {
+                            found_targets.push(t);
+                        }
+                    }
+                }
+            }
             let targets: Vec<Option<Actor>> = if found_targets.is_empty() {
                 vec![None]
             } else {

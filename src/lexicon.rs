@@ -175,6 +175,8 @@ pub struct Pattern {
     pub elems: Vec<PatElem>,
     /// Whether the event needs a target actor to be coded (all but `untargeted` patterns).
     pub needs_target: bool,
+    /// Whether the target must be a named person (`person_target`: assassinations).
+    pub person_target: bool,
 }
 
 /// What a proper-noun surface form refers to.
@@ -221,7 +223,15 @@ pub struct Lexicon {
     pub country_index: HashMap<String, usize>,
     /// First word of a pattern → indices into `patterns` that may start there.
     pub pattern_index: HashMap<String, Vec<usize>>,
+    /// Family name → indices into `people` (the last word of a name; the first word too for
+    /// countries that write the family name first).
+    pub surname_index: HashMap<String, Vec<usize>>,
 }
+
+/// Countries whose names are written family name first (Xi Jinping, Kim Jong Un).
+const FAMILY_NAME_FIRST: &[&str] = &[
+    "CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC", "SGP", "MNG",
+];
 
 fn split_list(s: &str) -> Vec<String> {
     s.split('|')
@@ -548,6 +558,7 @@ impl Lexicon {
                     }
                 }
                 let needs_target = !f.get(4).is_some_and(|s| s.contains("untargeted"));
+                let person_target = f.get(4).is_some_and(|s| s.contains("person_target"));
                 patterns.push((
                     f[0].trim().to_string(),
                     Pattern {
@@ -556,6 +567,7 @@ impl Lexicon {
                         pos,
                         elems,
                         needs_target,
+                        person_target,
                     },
                 ));
             }
@@ -627,7 +639,28 @@ impl Lexicon {
             }
         }
 
+        let mut surname_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                let mut keys = vec![words[words.len() - 1]];
+                if FAMILY_NAME_FIRST.contains(&p.country.as_str()) {
+                    keys.push(words[0]);
+                }
+                for k in keys {
+                    let list = surname_index.entry(k.to_string()).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+
         Ok(Lexicon {
+            surname_index,
             pattern_index,
             countries,
             organizations,

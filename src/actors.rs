@@ -363,6 +363,9 @@ impl DocActors {
             if !word_boundary(a, b) {
                 continue;
             }
+            if lex.proper_forms[m.pattern().as_usize()].1 == ProperRef::Blocker {
+                continue;
+            }
             if let Some((ts, te)) = token_range(toks, a, b) {
                 found.push(Found {
                     tok_start: ts,
@@ -545,6 +548,7 @@ impl DocActors {
                 Piece::Proper(ProperRef::Org(o)) => {
                     out.push(self.mention(toks, f.tok_start, f.tok_end, org_actor(lex, o), false));
                 }
+                Piece::Proper(ProperRef::Blocker) => {}
                 Piece::Proper(ProperRef::Person(p)) => {
                     let person = &lex.people[p];
                     let actor = person_actor(&person.name, &person.country, &person.role);
@@ -664,6 +668,7 @@ impl DocActors {
                 continue;
             }
             let actor = match r {
+                ProperRef::Blocker => continue,
                 ProperRef::Org(o) => org_actor(lex, o),
                 ProperRef::Person(p) => person_actor(
                     &lex.people[p].name,

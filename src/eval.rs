@@ -146,12 +146,22 @@ pub fn load_corpus(dir: &Path) -> Result<Vec<Case>> {
         .collect()
 }
 
-/// Whether an actor is acceptable for a gold list.
+/// Whether an actor is acceptable for a gold list. A `~name` also accepts an official of the
+/// organization of that name (the ICC prosecutor for `~International Criminal Court`).
 pub fn actor_matches(spec: &[String], actor: Option<&Actor>) -> bool {
+    let lex = Lexicon::embedded();
     match actor {
         None => spec.is_empty(),
         Some(a) => spec.iter().any(|s| match s.strip_prefix('~') {
-            Some(sub) => a.name.to_lowercase().contains(&sub.to_lowercase()),
+            Some(sub) => {
+                let sub = sub.to_lowercase();
+                a.name.to_lowercase().contains(&sub)
+                    || (a.kind == crate::model::ActorKind::Person
+                        && lex
+                            .organizations
+                            .iter()
+                            .any(|o| o.code == a.code && o.name.to_lowercase().contains(&sub)))
+            }
             None => {
                 a.country == *s
                     || a.code == *s

@@ -192,6 +192,24 @@ const CLAUSE_WORDS: &[&str] = &[
     "which", "who", "whom", "while", "whereas", "but", "although", "though", "because", "when",
     "after", "before", "as", "since", "whose", "where", "whom",
 ];
+/// Verbs of saying, after which a pronoun is the speaker.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "stated",
+    "added",
+    "insisted",
+    "claimed",
+    "warned",
+    "told",
+    "noted",
+];
+/// Words that introduce a time clause or phrase ("hours after the EU imposed…").
+const TEMPORAL: &[&str] = &[
+    "after", "before", "since", "until", "as", "when", "while", "once",
+];
+
 /// Prepositions that end the search for a target: what follows is a cause, place or time.
 const STOP_PREPS: &[&str] = &[
     "over",
@@ -502,6 +520,22 @@ impl Ctx<'_> {
     fn pronoun_actor(&self, at: usize) -> Option<Actor> {
         let w = self.toks[at].lower.as_str();
         let person = matches!(w, "he" | "she" | "him" | "her");
+        // "Qatar, which brokered …, said it regretted": after a reporting verb the pronoun is
+        // its subject.
+        let mut r = at;
+        if r > 0 && self.toks[r - 1].lower == "that" {
+            r -= 1;
+        }
+        if r > 0 && REPORTING.contains(&self.toks[r - 1].lower.as_str()) {
+            if let Some((subj, _)) = self.left_agent(r - 1, false) {
+                if let Some(a) = subj
+                    .into_iter()
+                    .find(|a| (a.kind == ActorKind::Person) == person || !person)
+                {
+                    return Some(a);
+                }
+            }
+        }
         let earlier = self
             .mentions
             .iter()
@@ -537,7 +571,15 @@ impl Ctx<'_> {
                 let prev = governing_prep(self.toks, m.tok_start);
                 let starts_clause = (cs..m.tok_start)
                     .all(|k| matches!(self.toks[k].lower.as_str(), "the" | "a" | "an"));
-                if !starts_clause && prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p)) {
+                // "after the European Union imposed …": the subject of a time clause.
+                let time_clause_subject = prev.is_some_and(|p| TEMPORAL.contains(&p))
+                    && self.toks[m.tok_end..head].iter().all(|t| {
+                        ADVERBS.contains(&t.lower.as_str()) || BE.contains(&t.lower.as_str())
+                    });
+                if !starts_clause
+                    && !time_clause_subject
+                    && prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+                {
                     continue;
                 }
                 if best.is_none_or(|(p, _)| m.tok_start > p) {
@@ -779,22 +821,30 @@ impl Ctx<'_> {
             self.left_agent(head, false)
         } else {
             let skip_by = true;
-            self.right_actor(head + 1, skip_by, &avoid).or_else(|| {
-                // "demanded that the government…", "warned that any intervention against Niger…"
-                let complement = matches!(
-                    pattern.event_type.as_str(),
-                    "demand"
-                        | "appeal"
-                        | "threaten"
-                        | "threaten_force"
-                        | "threaten_sanctions"
-                        | "ultimatum"
-                        | "accuse"
-                );
-                (complement && self.toks.get(m.end).is_some_and(|t| t.lower == "that"))
-                    .then(|| self.complement_actor(m.end + 1, &avoid))
-                    .flatten()
-            })
+            if pattern.event_type == "mediate" {
+                // A mediator's partners come "with" it; the parties come "between".
+                let end = clause_end(self.toks, head);
+                (head + 1..end)
+                    .find(|&i| self.toks[i].lower == "between")
+                    .and_then(|b| self.right_actor(b + 1, skip_by, &avoid))
+            } else {
+                self.right_actor(head + 1, skip_by, &avoid).or_else(|| {
+                    // "demanded that the government…", "warned that any intervention against Niger…"
+                    let complement = matches!(
+                        pattern.event_type.as_str(),
+                        "demand"
+                            | "appeal"
+                            | "threaten"
+                            | "threaten_force"
+                            | "threaten_sanctions"
+                            | "ultimatum"
+                            | "accuse"
+                    );
+                    (complement && self.toks.get(m.end).is_some_and(|t| t.lower == "that"))
+                        .then(|| self.complement_actor(m.end + 1, &avoid))
+                        .flatten()
+                })
+            }
         };
         let (mut sources, sv) = source.unwrap_or_default();
         let (mut targets, tv) = target.unwrap_or_default();
@@ -811,6 +861,26 @@ impl Ctx<'_> {
             via_context: sv || tv,
         }
     }
+}
+
+/// "Honduras had recognised the government in Taipei for more than eight decades": a perfect
+/// with a span of years describes a state of affairs, not an event.
+fn is_state_not_event(toks: &[Token], head: usize) -> bool {
+    let perfect = (head.saturating_sub(3)..head)
+        .any(|i| matches!(toks[i].lower.as_str(), "had" | "has" | "have"));
+    if !perfect {
+        return false;
+    }
+    let (cs, ce) = (clause_start(toks, head), clause_end(toks, head));
+    (cs..ce).any(|i| {
+        toks[i].lower == "for"
+            && toks[i + 1..ce.min(i + 5)].iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "years" | "decades" | "months" | "centuries" | "generations"
+                )
+            })
+    })
 }
 
 /// Types whose missing target is the source's own country: (type, role of the target).
@@ -980,6 +1050,9 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
         let mut prev_sources: Option<Vec<Actor>> = None;
         for m in &triggers {
             let pattern = &lex.patterns[m.pattern];
+            if is_state_not_event(&sent.tokens, m.head) {
+                continue;
+            }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
             if roles.targets.is_empty()
                 && !roles.sources.is_empty()

@@ -29,6 +29,7 @@ const EMBEDDED_FILES: &[(&str, &str)] = &[
         "boilerplate.txt",
         include_str!("../data/lexicon/boilerplate.txt"),
     ),
+    ("blockers.txt", include_str!("../data/lexicon/blockers.txt")),
 ];
 
 /// The lexicon compiled from the embedded files, built on first use.
@@ -192,6 +193,8 @@ pub enum ProperRef {
     Org(usize),
     /// A person.
     Person(usize),
+    /// A name that contains an actor's name but is no actor ("Latin America").
+    Blocker,
 }
 
 /// All dictionaries, parsed and compiled for matching.
@@ -605,6 +608,15 @@ impl Lexicon {
         for (i, p) in people.iter().enumerate() {
             for n in std::iter::once(&p.name).chain(&p.aliases) {
                 forms.entry(n.clone()).or_insert(ProperRef::Person(i));
+            }
+        }
+        for (_, text) in get("blockers.txt") {
+            for l in text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                forms.insert(l.to_string(), ProperRef::Blocker);
             }
         }
         let proper_forms: Vec<(String, ProperRef)> =

@@ -654,6 +654,14 @@ impl DocActors {
             if NOT_NAMES.contains(&&text[t.span.start..t.span.end]) {
                 continue;
             }
+            // A word inside a longer name ("Abu Mahdi al-Muhandis") is not a surname alone.
+            let cap = |k: usize| {
+                toks.get(k)
+                    .is_some_and(|x| is_capitalized(x, text) || x.lower.starts_with("al-"))
+            };
+            if (ti > 0 && cap(ti - 1)) || cap(ti + 1) {
+                continue;
+            }
             if let Some(a) = self.person_by_surname(&t.lower).cloned() {
                 out.push(self.mention(toks, ti, ti + 1, a, true));
             } else if let Some(a) =

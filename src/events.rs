@@ -88,10 +88,28 @@ fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Op
     }
 }
 
+/// Whether token `i` is a capitalised word (part of a proper name when it is not the first).
+fn name_word(text: &str, toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && text[t.span.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
 /// All trigger matches of a sentence, longest first where they overlap.
-pub fn find_triggers(lex: &Lexicon, toks: &[Token]) -> Vec<TriggerMatch> {
+pub fn find_triggers(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TriggerMatch> {
     let mut all = Vec::new();
     for (i, t) in toks.iter().enumerate() {
+        // A capitalised word inside a name ("Popular Mobilisation Forces") is no trigger.
+        if i > 0
+            && name_word(text, toks, i)
+            && (name_word(text, toks, i - 1) || name_word(text, toks, i + 1))
+        {
+            continue;
+        }
         let Some(list) = lex.pattern_index.get(&t.lower) else {
             continue;
         };
@@ -233,7 +251,6 @@ const STOP_PREPS: &[&str] = &[
     "until",
     "under",
     "within",
-    "than",
     "following",
     "where",
     "which",
@@ -631,6 +648,18 @@ impl Ctx<'_> {
         skip_by: bool,
         avoid: &[String],
     ) -> Option<(Vec<Actor>, bool)> {
+        self.right_actor_through(from, skip_by, avoid, false)
+    }
+
+    /// As [`Self::right_actor`]; with `through_places`, place phrases ("at the air base in
+    /// Erbil") do not end the search: the target of an attack often follows them.
+    fn right_actor_through(
+        &self,
+        from: usize,
+        skip_by: bool,
+        avoid: &[String],
+        through_places: bool,
+    ) -> Option<(Vec<Actor>, bool)> {
         let mut i = from;
         let mut saw_prep = false;
         while i < self.toks.len() {
@@ -663,7 +692,20 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.toks[i].lower.as_str();
-            if STOP_PREPS.contains(&w) || is_clause_break(self.toks, i) || w == "," {
+            let hosting = |k: usize| {
+                self.toks.get(k).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "host" | "hosts" | "hosted" | "house" | "houses" | "housing" | "hosting"
+                    )
+                })
+            };
+            let place = through_places
+                && (matches!(
+                    w,
+                    "at" | "in" | "near" | "on" | "into" | "across" | "hosting" | "housing"
+                ) || (matches!(w, "that" | "which") && hosting(i + 1)));
+            if !place && (STOP_PREPS.contains(&w) || is_clause_break(self.toks, i) || w == ",") {
                 return None;
             }
             saw_prep |= NON_AGENT_PREPS.contains(&w);
@@ -745,6 +787,14 @@ impl Ctx<'_> {
 
     /// A possessive actor right before a noun trigger ("Dushanbe's note of protest").
     fn possessor(&self, start: usize) -> Option<(Vec<Actor>, bool)> {
+        // A country or group naming the noun: "the US drone strike", "Israeli air strikes".
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .find(|m| m.tok_end == start && m.actor.kind != ActorKind::Media)
+        {
+            return Some((vec![m.actor.clone()], m.resolved));
+        }
         let mut i = start;
         // Skip adjectives between the possessive and the noun ("Russia's sweeping sanctions").
         while i > 0 && start - i < 3 {
@@ -828,22 +878,27 @@ impl Ctx<'_> {
                     .find(|&i| self.toks[i].lower == "between")
                     .and_then(|b| self.right_actor(b + 1, skip_by, &avoid))
             } else {
-                self.right_actor(head + 1, skip_by, &avoid).or_else(|| {
-                    // "demanded that the government…", "warned that any intervention against Niger…"
-                    let complement = matches!(
-                        pattern.event_type.as_str(),
-                        "demand"
-                            | "appeal"
-                            | "threaten"
-                            | "threaten_force"
-                            | "threaten_sanctions"
-                            | "ultimatum"
-                            | "accuse"
-                    );
-                    (complement && self.toks.get(m.end).is_some_and(|t| t.lower == "that"))
-                        .then(|| self.complement_actor(m.end + 1, &avoid))
-                        .flatten()
-                })
+                let attack = matches!(
+                    pattern.event_type.as_str(),
+                    "attack" | "military_attack" | "airstrike" | "bombing"
+                );
+                self.right_actor_through(head + 1, skip_by, &avoid, attack)
+                    .or_else(|| {
+                        // "demanded that the government…", "warned that any intervention against Niger…"
+                        let complement = matches!(
+                            pattern.event_type.as_str(),
+                            "demand"
+                                | "appeal"
+                                | "threaten"
+                                | "threaten_force"
+                                | "threaten_sanctions"
+                                | "ultimatum"
+                                | "accuse"
+                        );
+                        (complement && self.toks.get(m.end).is_some_and(|t| t.lower == "that"))
+                            .then(|| self.complement_actor(m.end + 1, &avoid))
+                            .flatten()
+                    })
             }
         };
         let (mut sources, sv) = source.unwrap_or_default();
@@ -1030,7 +1085,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             .into_iter()
             .filter(|t| !dateline.is_some_and(|d| d.overlaps(t.span)))
             .collect();
-        let triggers: Vec<TriggerMatch> = find_triggers(lex, &sent.tokens)
+        let triggers: Vec<TriggerMatch> = find_triggers(lex, text, &sent.tokens)
             .into_iter()
             .filter(|m| {
                 let sp = Span::new(
@@ -1252,12 +1307,26 @@ fn attach_time(
             t.span.start.saturating_sub(head_pos)
         }
     };
-    let in_clause = |t: &&Timex| t.span.start >= cs && t.span.end <= ce;
+    // A time inside the cause of the event belongs to the cause: "expelled 18 diplomats over
+    // the October 2014 blast" did not happen in 2014.
+    let cause = (head + 1..toks.len())
+        .find(|&i| {
+            matches!(
+                toks[i].lower.as_str(),
+                "over" | "amid" | "because" | "following" | "for" | "after" | "since"
+            )
+        })
+        .map(|i| toks[i].span.start)
+        .unwrap_or(usize::MAX);
+    let in_clause = |t: &&Timex| {
+        t.span.start >= cs && t.span.end <= ce && (t.span.start <= cause || t.span.start >= ce)
+    };
+    let outside_cause = |t: &&Timex| t.span.start <= cause;
     let best = timexes
         .iter()
         .filter(in_clause)
         .min_by_key(|t| dist(t))
-        .or_else(|| timexes.iter().min_by_key(|t| dist(t)))?;
+        .or_else(|| timexes.iter().filter(outside_cause).min_by_key(|t| dist(t)))?;
     Some(best.resolve(doc.dct, tense))
 }
 

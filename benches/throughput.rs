@@ -1,0 +1,55 @@
+//! Extraction throughput on a corpus made reproducibly from the bundled sample and corpus
+//! articles: `cargo bench` prints documents/s and MB/s for one core.
+
+use demarche::events::extract;
+use demarche::ingest::load_article;
+use demarche::lexicon::Lexicon;
+use demarche::model::Document;
+use std::path::Path;
+use std::time::Instant;
+
+fn articles() -> Vec<Document> {
+    let mut docs = Vec::new();
+    for dir in ["data/samples", "data/corpus"] {
+        let mut paths: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
+            .expect("bundled articles")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            docs.push(load_article(&p, None).expect("bundled article loads").doc);
+        }
+    }
+    docs
+}
+
+fn main() {
+    let lex = Lexicon::embedded();
+    let base = articles();
+    let target_docs: usize = std::env::var("DEMARCHE_BENCH_DOCS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5000);
+    let docs: Vec<&Document> = base.iter().cycle().take(target_docs).collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    // Warm up: build the lexicon and compile the rules.
+    for d in base.iter().take(5) {
+        extract(d, lex);
+    }
+    let t = Instant::now();
+    let mut events = 0;
+    for d in &docs {
+        events += extract(d, lex).len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "extract: {} documents ({:.1} MB) in {:.2} s on one core: {:.0} documents/s, {:.2} MB/s, {} events",
+        docs.len(),
+        bytes as f64 / 1e6,
+        secs,
+        docs.len() as f64 / secs,
+        bytes as f64 / 1e6 / secs,
+        events
+    );
+}

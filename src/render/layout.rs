@@ -2,9 +2,80 @@
 //! started from a circle ordered by degree then name, a fixed number of iterations and no
 //! randomness, followed by an overlap-removal pass.
 
-/// Positions in the unit square [0,1]² for `n` nodes with the given undirected edges.
-/// `order` gives the initial circle order (most connected first).
+/// Positions in the unit square [0,1]² for `n` nodes (numbered in the order wanted on the
+/// starting circle, most connected first) with the given edges. Connected components are laid
+/// out one by one and placed in a grid, largest first, so that no component is squeezed into
+/// a corner by the others.
 pub fn layout(n: usize, edges: &[(usize, usize)], radii: &[f64]) -> Vec<(f64, f64)> {
+    let comps = components(n, edges);
+    if comps.len() <= 1 {
+        return layout_connected(n, edges, radii);
+    }
+    let cols = (comps.len() as f64).sqrt().ceil() as usize;
+    let rows = comps.len().div_ceil(cols);
+    let mut pos = vec![(0.5, 0.5); n];
+    for (ci, comp) in comps.iter().enumerate() {
+        let local: std::collections::HashMap<usize, usize> =
+            comp.iter().enumerate().map(|(i, &v)| (v, i)).collect();
+        let sub_edges: Vec<(usize, usize)> = edges
+            .iter()
+            .filter(|(a, b)| local.contains_key(a) && local.contains_key(b))
+            .map(|(a, b)| (local[a], local[b]))
+            .collect();
+        let sub_radii: Vec<f64> = comp
+            .iter()
+            .map(|&v| radii.get(v).copied().unwrap_or(0.02) * cols.max(rows) as f64)
+            .collect();
+        let sub = layout_connected(comp.len(), &sub_edges, &sub_radii);
+        let (cx, cy) = ((ci % cols) as f64, (ci / cols) as f64);
+        let (w, h) = (1.0 / cols as f64, 1.0 / rows as f64);
+        for (i, &v) in comp.iter().enumerate() {
+            pos[v] = (
+                (cx + 0.12 + 0.76 * sub[i].0) * w,
+                (cy + 0.12 + 0.76 * sub[i].1) * h,
+            );
+        }
+    }
+    pos
+}
+
+/// Connected components, each sorted, largest first (ties by smallest member).
+fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut y = x;
+        while p[y] != r {
+            let next = p[y];
+            p[y] = r;
+            y = next;
+        }
+        r
+    }
+    for &(a, b) in edges {
+        if a < n && b < n {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for v in 0..n {
+        let r = find(&mut parent, v);
+        groups.entry(r).or_default().push(v);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    out
+}
+
+/// Layout of one connected graph in the unit square.
+fn layout_connected(n: usize, edges: &[(usize, usize)], radii: &[f64]) -> Vec<(f64, f64)> {
     if n == 0 {
         return Vec::new();
     }
@@ -145,8 +216,18 @@ mod tests {
     }
 
     #[test]
+    fn components_get_their_own_cells() {
+        let p = layout(4, &[(0, 1), (2, 3)], &[0.02; 4]);
+        // Two components side by side: the first pair left, the second right.
+        assert!(
+            p[0].0 < 0.5 && p[1].0 < 0.5 && p[2].0 > 0.5 && p[3].0 > 0.5,
+            "{p:?}"
+        );
+    }
+
+    #[test]
     fn small_graphs_sit_on_a_circle() {
-        let p = layout(4, &[(0, 1)], &[0.02; 4]);
+        let p = layout(4, &[(0, 1), (1, 2), (2, 3)], &[0.02; 4]);
         for q in p {
             let d = ((q.0 - 0.5).powi(2) + (q.1 - 0.5).powi(2)).sqrt();
             assert!((d - 0.42).abs() < 1e-9);

@@ -525,6 +525,7 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
 }
 
 struct Ctx<'a> {
+    lex: Option<&'a Lexicon>,
     toks: &'a [Token],
     mentions: &'a [Mention],
     /// Actors of earlier sentences, most recent last (for pronouns).
@@ -882,7 +883,12 @@ impl Ctx<'_> {
                     pattern.event_type.as_str(),
                     "attack" | "military_attack" | "airstrike" | "bombing"
                 );
-                self.right_actor_through(head + 1, skip_by, &avoid, attack)
+                // A trigger ending in a preposition ("arrest warrant for") has its target
+                // right after it.
+                let ends_in_prep = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
+                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into")));
+                let from = if ends_in_prep { m.end } else { head + 1 };
+                self.right_actor_through(from, skip_by, &avoid, attack)
                     .or_else(|| {
                         // "demanded that the government…", "warned that any intervention against Niger…"
                         let complement = matches!(
@@ -903,6 +909,27 @@ impl Ctx<'_> {
         };
         let (mut sources, sv) = source.unwrap_or_default();
         let (mut targets, tv) = target.unwrap_or_default();
+        // "Masimov has been detained": an arrest with no agent named is the state's, the
+        // state where it happened ("in Moscow") or else the detainee's own.
+        if sources.is_empty()
+            && passive
+            && matches!(pattern.event_type.as_str(), "arrest" | "convict")
+        {
+            let (cs, ce) = (clause_start(self.toks, head), clause_end(self.toks, head));
+            let place = self.mentions.iter().find(|x| {
+                x.tok_start >= cs
+                    && x.tok_end <= ce
+                    && !x.weak
+                    && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
+            });
+            let country = place
+                .map(|p| p.actor.country.clone())
+                .or_else(|| targets.first().map(|t| t.country.clone()))
+                .filter(|c| !c.is_empty());
+            if let (Some(c), Some(lex)) = (country, self.lex) {
+                sources = vec![crate::actors::country_actor(lex, &c, "GOV", "")];
+            }
+        }
         // "negotiations between Israel and Hamas", "a truce between X and Y": both parties.
         if sources.is_empty()
             && targets.len() >= 2
@@ -1077,7 +1104,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
     let mut cands: Vec<Candidate> = Vec::new();
     let mut anchors: Vec<Anchor> = Vec::new();
     // Sources of every trigger so far, with their sentence: the acts later sentences answer.
-    let mut acts: Vec<(usize, Vec<Actor>)> = Vec::new();
+    let mut acts: Vec<(usize, Vec<Actor>, bool)> = Vec::new();
 
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
@@ -1097,6 +1124,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             .collect();
         let heads: Vec<usize> = triggers.iter().map(|m| m.head).collect();
         let ctx = Ctx {
+            lex: Some(lex),
             toks: &sent.tokens,
             mentions: &mentions,
             history: &history,
@@ -1116,19 +1144,32 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                 // "Doha denies the charges", "The Kremlin dismissed the move": the target is
                 // whoever did the act being answered, the latest other party in the text.
                 let own: Vec<&str> = roles.sources.iter().map(|a| a.country.as_str()).collect();
-                if let Some((_, act)) = acts.iter().rev().find(|(s, act)| {
-                    si.saturating_sub(*s) <= 3
-                        && act.iter().all(|a| {
-                            !own.contains(&a.country.as_str())
-                                && !roles.sources.iter().any(|s| s.key() == a.key())
-                        })
-                }) {
+                let other_party = |act: &Vec<Actor>| {
+                    act.iter().all(|a| {
+                        !own.contains(&a.country.as_str())
+                            && !roles.sources.iter().any(|s| s.key() == a.key())
+                    })
+                };
+                // Prefer the act itself over other reactions to it.
+                let recent = || {
+                    acts.iter()
+                        .rev()
+                        .filter(|(s, act, _)| si.saturating_sub(*s) <= 3 && other_party(act))
+                };
+                let answered = recent()
+                    .find(|(_, _, reaction)| !reaction)
+                    .or_else(|| recent().next());
+                if let Some((_, act, _)) = answered {
                     roles.targets = act.clone();
                     roles.via_context = true;
                 }
             }
             if !roles.sources.is_empty() {
-                acts.push((si, roles.sources.clone()));
+                acts.push((
+                    si,
+                    roles.sources.clone(),
+                    REACTIONS.contains(&pattern.event_type.as_str()),
+                ));
             }
             if std::env::var_os("DEMARCHE_TRACE").is_some() {
                 eprintln!(
@@ -1225,11 +1266,31 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             } else {
                 found_targets.into_iter().map(Some).collect()
             };
-            if pattern.needs_target && targets.iter().all(Option::is_none) {
+            let mutual_possible = roles.sources.len() >= 2 && info.quad_class <= 2;
+            if pattern.needs_target && targets.iter().all(Option::is_none) && !mutual_possible {
                 continue;
             }
-            for s in &roles.sources {
-                for t in &targets {
+            // "India and China agreed to cool the situation": with no other party named,
+            // coordinated sources of a cooperative act are each other's counterparts.
+            let mutual = targets.iter().all(Option::is_none)
+                && roles.sources.len() >= 2
+                && info.quad_class <= 2;
+            let symmetric = crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str());
+            for (si_, s) in roles.sources.iter().enumerate() {
+                let pairs: Vec<Option<Actor>> = if mutual {
+                    roles
+                        .sources
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, o)| {
+                            (if symmetric { *j > si_ } else { *j != si_ }) && o.key() != s.key()
+                        })
+                        .map(|(_, o)| Some(o.clone()))
+                        .collect()
+                } else {
+                    targets.clone()
+                };
+                for t in &pairs {
                     let t = t.clone().filter(|t| t.key() != s.key());
                     if pattern.needs_target && t.is_none() {
                         continue;

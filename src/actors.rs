@@ -594,11 +594,27 @@ impl DocActors {
                     // Title + name with no country: a known person, or one seen earlier.
                     if role.kind == RoleKind::Title {
                         if let Some((name_end, name)) = name_after(text, toks, f.tok_end) {
-                            let actor = self
-                                .person_by_surname(name.split_whitespace().last().unwrap_or(""))
-                                .cloned()
+                            // A person in the lexicon, one seen earlier, or one whose title was
+                            // held by a known country's official earlier (the same title only).
+                            let known = found.iter().find_map(|g| match g.piece {
+                                Piece::Proper(ProperRef::Person(p))
+                                    if g.tok_start >= f.tok_end && g.tok_end <= name_end =>
+                                {
+                                    let p = &lex.people[p];
+                                    Some(person_actor(&p.name, &p.country, &p.role))
+                                }
+                                _ => None,
+                            });
+                            let actor = known
                                 .or_else(|| {
-                                    self.by_role(&role.label)
+                                    self.person_by_surname(
+                                        name.split_whitespace().last().unwrap_or(""),
+                                    )
+                                    .cloned()
+                                })
+                                .or_else(|| {
+                                    self.by_head
+                                        .get(&role.label)
                                         .map(|a| person_actor(&name, &a.country, &role.code))
                                 });
                             if let Some(actor) = actor {
@@ -704,12 +720,26 @@ impl DocActors {
         }
         // "the four governments" → the last list of states; "the bloc" → the last organization.
         for ti in 0..toks.len() {
-            if out.iter().any(|m| m.tok_start <= ti && ti < m.tok_end) || toks[ti].lower != "the" {
+            if out.iter().any(|m| m.tok_start <= ti && ti < m.tok_end) {
                 continue;
             }
-            let (Some(a), b) = (toks.get(ti + 1), toks.get(ti + 2)) else {
+            // "both countries" works without "the".
+            let skip_the = toks[ti].lower == "both"
+                && toks
+                    .get(ti + 1)
+                    .is_some_and(|t| GROUP_NOUNS.contains(&t.lower.as_str()));
+            if toks[ti].lower != "the" && !skip_the {
+                continue;
+            }
+            let (a, b) = if skip_the {
+                (Some(&toks[ti]), toks.get(ti + 1))
+            } else {
+                (toks.get(ti + 1), toks.get(ti + 2))
+            };
+            let Some(a) = a else {
                 continue;
             };
+            let span_end = if skip_the { ti + 2 } else { ti + 3 };
             if COUNT_WORDS.contains(&a.lower.as_str())
                 && b.is_some_and(|b| GROUP_NOUNS.contains(&b.lower.as_str()))
             {
@@ -720,7 +750,7 @@ impl DocActors {
                     .unwrap_or(0);
                 if self.last_group.len() == n {
                     for actor in self.last_group.clone() {
-                        out.push(self.mention(toks, ti, ti + 3, actor, true));
+                        out.push(self.mention(toks, ti, span_end, actor, true));
                     }
                 }
             } else if IGO_NOUNS.contains(&a.lower.as_str()) {

@@ -332,6 +332,16 @@ fn clause_start(toks: &[Token], head: usize) -> usize {
     let mut i = head;
     while i > 0 {
         i -= 1;
+        if toks[i].lower == ")" {
+            // A parenthesis ("ECOWAS (the bloc) imposed…"): step over it.
+            if let Some(open) = (i.saturating_sub(12)..i)
+                .rev()
+                .find(|&j| toks[j].lower == "(")
+            {
+                i = open;
+                continue;
+            }
+        }
         if toks[i].lower == "," {
             // ", who … ," right before: skip it.
             let lo = i.saturating_sub(20);
@@ -1164,7 +1174,32 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                     roles.via_context = true;
                 }
             }
+            // "Germany and France each expelled four diplomats, as did Poland".
             if !roles.sources.is_empty() {
+                let toks = &sent.tokens;
+                let end = clause_end(toks, m.head).max(m.end);
+                for k in end..toks.len().saturating_sub(2) {
+                    let w = (toks[k].lower.as_str(), toks[k + 1].lower.as_str());
+                    if matches!(
+                        w,
+                        ("as", "did") | ("as", "have") | ("as", "has") | ("so", "did")
+                    ) {
+                        if let Some(mi) = mentions
+                            .iter()
+                            .position(|x| x.tok_start == k + 2 && !x.weak)
+                        {
+                            for c in coordinated(&mentions, toks, mi) {
+                                if !roles
+                                    .sources
+                                    .iter()
+                                    .any(|s| s.key() == mentions[c].actor.key())
+                                {
+                                    roles.sources.push(mentions[c].actor.clone());
+                                }
+                            }
+                        }
+                    }
+                }
                 acts.push((
                     si,
                     roles.sources.clone(),

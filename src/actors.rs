@@ -546,7 +546,35 @@ impl DocActors {
                     ));
                 }
                 Piece::Proper(ProperRef::Org(o)) => {
-                    out.push(self.mention(toks, f.tok_start, f.tok_end, org_actor(lex, o), false));
+                    // "Algeria's High Security Council": a national body that shares a name
+                    // with an international one belongs to the country before it.
+                    let national = (lex.organizations[o].kind == ActorKind::Igo)
+                        .then(|| out.last())
+                        .flatten()
+                        .filter(|prev| {
+                            let gap = &toks[prev.tok_end..f.tok_start];
+                            !prev.actor.country.is_empty()
+                                && prev.actor.kind != ActorKind::Person
+                                && gap.len() <= 2
+                                && gap.iter().all(|t| {
+                                    t.kind == TokenKind::Possessive || is_capitalized(t, text)
+                                })
+                        })
+                        .map(|prev| prev.actor.country.clone());
+                    match national {
+                        Some(iso) => {
+                            let start = out.pop().map(|p| p.tok_start).unwrap_or(f.tok_start);
+                            let actor = country_actor(lex, &iso, "GOV", "");
+                            out.push(self.mention(toks, start, f.tok_end, actor, false));
+                        }
+                        None => out.push(self.mention(
+                            toks,
+                            f.tok_start,
+                            f.tok_end,
+                            org_actor(lex, o),
+                            false,
+                        )),
+                    }
                 }
                 Piece::Proper(ProperRef::Blocker) => {}
                 Piece::Proper(ProperRef::Person(p)) => {

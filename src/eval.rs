@@ -237,6 +237,14 @@ pub struct Scores {
     pub modality_accuracy: f64,
     /// Predictions that hit a forbidden trap.
     pub forbidden_hits: usize,
+    /// Gold events whose type was found in their sentence (a prediction of the same CAMEO
+    /// root whose evidence holds the gold evidence), whatever the actors.
+    pub type_found: usize,
+    /// Share of those whose source and target are both right.
+    pub actor_accuracy: f64,
+    /// Gold events missed only because of an actor error (type found in the sentence, actors
+    /// wrong), as a share of all gold events.
+    pub lost_to_actors: f64,
     /// Per gold type: (gold, matched).
     pub per_type: BTreeMap<String, (usize, usize)>,
     /// Per predicted type: false alarms.
@@ -301,6 +309,7 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
     };
     let (mut typed_tp, mut typed_fp) = (0, 0);
     let (mut date_ok_n, mut exact_n, mut modal_n) = (0, 0, 0);
+    let (mut actors_ok, mut lost_actor) = (0, 0);
     for (case, p) in cases.iter().zip(preds) {
         let gold = &case.gold.events;
         s.predicted += p.len();
@@ -360,6 +369,41 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
                     ));
                 }
             }
+            // Actor accuracy: was the type found in the gold event's sentence at all?
+            let root = cameo_root(lex, &g.event_type);
+            let same_place: Vec<&Event> = p
+                .iter()
+                .filter(|pe| {
+                    pe.evidence.contains(&g.evidence)
+                        && (pe.cameo.chars().take(2).collect::<String>() == root
+                            || g.alt_types.contains(&pe.event_type))
+                })
+                .collect();
+            if !same_place.is_empty() {
+                s.type_found += 1;
+                if same_place.iter().any(|pe| roles_match(g, pe)) {
+                    actors_ok += 1;
+                } else if m[gi].is_none() {
+                    lost_actor += 1;
+                    s.worklist.push(format!(
+                        "{}: ACTORS {} want {:?}→{:?} got {} | {}",
+                        case.name,
+                        g.event_type,
+                        g.source,
+                        g.target,
+                        same_place
+                            .iter()
+                            .map(|pe| format!(
+                                "{}→{}",
+                                pe.source.name,
+                                pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-")
+                            ))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        g.evidence
+                    ));
+                }
+            }
         }
         for (pi, pe) in p.iter().enumerate() {
             if !used[pi] {
@@ -410,6 +454,8 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
     s.date_accuracy = ratio(date_ok_n, s.tp);
     s.exact_date_rate = ratio(exact_n, s.tp);
     s.modality_accuracy = ratio(modal_n, s.tp);
+    s.actor_accuracy = ratio(actors_ok, s.type_found);
+    s.lost_to_actors = ratio(lost_actor, s.gold);
     s
 }
 
@@ -476,6 +522,11 @@ pub fn report(s: &Scores, verbose: bool) -> String {
         s.modality_accuracy
     ));
     o.push_str(&format!("forbidden hits      {:>6}\n", s.forbidden_hits));
+    o.push_str(&format!("actor accuracy      {:>6.3}  (source and target right where the type was found: {} events)\n", s.actor_accuracy, s.type_found));
+    o.push_str(&format!(
+        "lost to actors      {:>6.3}  (share of gold events missed only for wrong actors)\n",
+        s.lost_to_actors
+    ));
     o.push_str("\nper event type        gold  found  recall  false-alarms\n");
     let mut types: Vec<&String> = s
         .per_type

@@ -798,6 +798,15 @@ impl Ctx<'_> {
 
     /// A possessive actor right before a noun trigger ("Dushanbe's note of protest").
     fn possessor(&self, start: usize) -> Option<(Vec<Actor>, bool)> {
+        // Step over a date between the possessive and the noun: "their Oct. 7 assault".
+        let mut start = start;
+        while start > 1
+            && (self.toks[start - 1].kind == TokenKind::Number
+                || self.toks[start - 1].lower == "."
+                || crate::timex::is_month_word(&self.toks[start - 1].lower))
+        {
+            start -= 1;
+        }
         // A country or group naming the noun: "the US drone strike", "Israeli air strikes".
         if let Some(m) = self
             .mentions
@@ -1200,11 +1209,15 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                         }
                     }
                 }
-                acts.push((
-                    si,
-                    roles.sources.clone(),
-                    REACTIONS.contains(&pattern.event_type.as_str()),
-                ));
+                // An act others may answer: a verb with its agent, or anything with a target
+                // (a bare noun's agent is too uncertain).
+                if pattern.pos == TriggerPos::Verb || !roles.targets.is_empty() {
+                    acts.push((
+                        si,
+                        roles.sources.clone(),
+                        REACTIONS.contains(&pattern.event_type.as_str()),
+                    ));
+                }
             }
             if std::env::var_os("DEMARCHE_TRACE").is_some() {
                 eprintln!(

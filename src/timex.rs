@@ -143,6 +143,39 @@ fn month_num(s: &str) -> Option<u32> {
     })
 }
 
+/// Whether a lower-case word is a month name or its abbreviation.
+pub fn is_month_word(s: &str) -> bool {
+    s.len() >= 3
+        && month_num(s).is_some()
+        && [
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+        .contains(&s)
+}
+
 fn weekday(s: &str) -> Option<Weekday> {
     Some(match s.to_ascii_lowercase().get(..3)? {
         "mon" => Weekday::Mon,

@@ -781,6 +781,12 @@ impl DocActors {
                         out.push(self.mention(toks, ti, span_end, actor, true));
                     }
                 }
+            } else if a.lower == "country" && !skip_the {
+                // "the country" → the country last named.
+                if let Some(iso) = self.last_country.clone() {
+                    let actor = country_actor(lex, &iso, "GOV", "");
+                    out.push(self.mention(toks, ti, ti + 2, actor, true));
+                }
             } else if IGO_NOUNS.contains(&a.lower.as_str()) {
                 if let Some(igo) = self.last_igo.clone() {
                     out.push(self.mention(toks, ti, ti + 2, igo, true));
@@ -860,9 +866,11 @@ impl DocActors {
         let role = &lex.roles[role_idx];
         if role.kind == RoleKind::Title {
             if let Some((name_end, name)) = name_after(text, toks, end) {
-                let person = self
-                    .person_by_surname(name.split_whitespace().last().unwrap_or(""))
-                    .cloned()
+                let person = lexicon_person(lex, &name)
+                    .or_else(|| {
+                        self.person_by_surname(name.split_whitespace().last().unwrap_or(""))
+                            .cloned()
+                    })
                     .unwrap_or_else(|| person_actor(&name, iso, &role.code));
                 self.remember_person(&person);
                 self.remember_head(&role.label, &actor);
@@ -871,6 +879,34 @@ impl DocActors {
         }
         (self.mention(toks, start, end, actor, false), end)
     }
+}
+
+/// The lexicon person a full name refers to: exactly, or as a transliteration variant (the
+/// same consonant skeleton, "Semyon Grigoriev" for "Semyon Grigoryev").
+fn lexicon_person(lex: &Lexicon, name: &str) -> Option<Actor> {
+    let sk = skeleton(name);
+    let surname = name.split_whitespace().last()?;
+    let mut candidates: Vec<usize> = lex.surname_index.get(surname).cloned().unwrap_or_default();
+    // Variant surnames are not in the index: also scan by skeleton.
+    candidates.extend(
+        lex.people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| skeleton(&p.name) == sk)
+            .map(|(i, _)| i),
+    );
+    let mut hits: Vec<&crate::lexicon::Person> = Vec::new();
+    for i in candidates {
+        let p = &lex.people[i];
+        if (std::iter::once(&p.name)
+            .chain(&p.aliases)
+            .any(|n| n == name || skeleton(n) == sk))
+            && !hits.iter().any(|h| h.name == p.name)
+        {
+            hits.push(p);
+        }
+    }
+    (hits.len() == 1).then(|| person_actor(&hits[0].name, &hits[0].country, &hits[0].role))
 }
 
 /// A person's name (1–3 capitalised words) right after a title, optionally after a comma.
@@ -1006,6 +1042,277 @@ mod tests {
             ]
         );
         assert_eq!(got[1].1, "RUSGOV");
+    }
+
+    /// The first actor found in `text` (a one-sentence document dated 2024-04-29).
+    fn first_actor(text: &str) -> Option<(String, String, String)> {
+        let lex = Lexicon::embedded();
+        let mut doc = DocActors::new(lex, NaiveDate::from_ymd_opt(2024, 4, 29), text);
+        let s = sentences(text, &[]).into_iter().next()?;
+        doc.mentions(lex, text, &s)
+            .into_iter()
+            .find(|m| !m.weak)
+            .map(|m| (m.actor.name, m.actor.code, m.actor.country))
+    }
+
+    #[test]
+    fn every_country_name_capital_and_seat_is_recognized() {
+        let lex = Lexicon::embedded();
+        let mut rows = 0;
+        let mut failures = Vec::new();
+        for c in &lex.countries {
+            let forms = std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.capitals)
+                .chain(&c.metonyms);
+            for form in forms {
+                let text = format!("On Monday {form} condemned the decision.");
+                rows += 1;
+                match first_actor(&text) {
+                    Some((_, code, country))
+                        if country == c.iso3 && code == format!("{}GOV", c.iso3) => {}
+                    other => failures.push(format!("{form:?} ({}) → {other:?}", c.iso3)),
+                }
+            }
+        }
+        assert!(rows > 500, "{rows} rows");
+        assert!(
+            failures.is_empty(),
+            "{} of {rows} forms not recognized:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_adjective_combines_with_a_role() {
+        let lex = Lexicon::embedded();
+        let mut failures = Vec::new();
+        let mut rows = 0;
+        for c in &lex.countries {
+            for adj in &c.adjectives {
+                if adj.ends_with('s') && Some(adj) != c.adjectives.first() {
+                    continue; // plural demonyms name people, not institutions
+                }
+                for (role, code) in [
+                    ("foreign ministry", "GOV"),
+                    ("police", "COP"),
+                    ("army", "MIL"),
+                ] {
+                    rows += 1;
+                    let text = format!("On Monday the {adj} {role} condemned the decision.");
+                    match first_actor(&text) {
+                        Some((_, got, _)) if got == format!("{}{code}", c.iso3) => {}
+                        other => failures.push(format!("{text} → {other:?}")),
+                    }
+                }
+            }
+        }
+        assert!(rows > 500, "{rows} rows");
+        assert!(
+            failures.is_empty(),
+            "{} of {rows}:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn hard_cases_table() {
+        // (sentence, expected first actor: name, code)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Russia's ambassador, Semyon Grigoryev, was summoned.",
+                "Semyon Grigoryev",
+                "RUSGOV",
+            ),
+            (
+                "Russian Ambassador Semyon Grigoriev was summoned.",
+                "Semyon Grigoryev",
+                "RUSGOV",
+            ),
+            (
+                "Spokeswoman Maria Zakharova said so.",
+                "Maria Zakharova",
+                "RUSGOV",
+            ),
+            ("The Kremlin said so.", "Russia", "RUSGOV"),
+            ("Downing Street said so.", "United Kingdom", "GBRGOV"),
+            ("The White House said so.", "United States", "USAGOV"),
+            ("Foggy Bottom said so.", "United States", "USAGOV"),
+            ("Zhongnanhai said so.", "China", "CHNGOV"),
+            ("The Elysee said so.", "France", "FRAGOV"),
+            ("Whitehall said so.", "United Kingdom", "GBRGOV"),
+            ("The Blue House said so.", "South Korea", "KORGOV"),
+            ("Beijing said so.", "China", "CHNGOV"),
+            ("Kyiv said so.", "Ukraine", "UKRGOV"),
+            ("Kiev said so.", "Ukraine", "UKRGOV"),
+            ("The U.S. said so.", "United States", "USAGOV"),
+            ("Britain said so.", "United Kingdom", "GBRGOV"),
+            (
+                "The Tajik foreign ministry said so.",
+                "Tajikistan",
+                "TJKGOV",
+            ),
+            (
+                "Tajikistan's foreign ministry said so.",
+                "Tajikistan",
+                "TJKGOV",
+            ),
+            (
+                "The foreign ministry of Tajikistan said so.",
+                "Tajikistan",
+                "TJKGOV",
+            ),
+            ("Russian police said so.", "Russian police", "RUSCOP"),
+            ("Police in Moscow said so.", "Russian police", "RUSCOP"),
+            ("A court in Moscow said so.", "Russian court", "RUSJUD"),
+            (
+                "Russia's deputy foreign minister said so.",
+                "Russia",
+                "RUSGOV",
+            ),
+            (
+                "Iranian Foreign Minister Javad Zarif said so.",
+                "Mohammad Javad Zarif",
+                "IRNGOV",
+            ),
+            (
+                "President Vladimir Putin said so.",
+                "Vladimir Putin",
+                "RUSGOV",
+            ),
+            ("Putin said so.", "Vladimir Putin", "RUSGOV"),
+            ("Lavrov said so.", "Sergei Lavrov", "RUSGOV"),
+            ("NATO said so.", "NATO", "IGONAT"),
+            ("The European Union said so.", "European Union", "IGOEUR"),
+            ("Hamas said so.", "Hamas", "PSEHMS"),
+            ("Hamas-led gunmen attacked.", "Hamas", "PSEHMS"),
+            ("Hezbollah said so.", "Hezbollah", "LBNHEZ"),
+            ("The Houthis said so.", "Houthis", "YEMHOU"),
+            ("Islamic State said so.", "Islamic State", "IMGISI"),
+            ("Tajiks said so.", "Tajik citizens", "TJKCVL"),
+            ("Tajik citizens said so.", "Tajik citizens", "TJKCVL"),
+            (
+                "Ethiopian and Eritrean soldiers fought.",
+                "Ethiopian troops",
+                "ETHMIL",
+            ),
+            (
+                "Algeria's High Security Council said so.",
+                "Algeria",
+                "DZAGOV",
+            ),
+            (
+                "Latin America said so, and Russia agreed.",
+                "Russia",
+                "RUSGOV",
+            ),
+            ("Kim Jong Un said so.", "Kim Jong Un", "PRKGOV"),
+            ("Xi Jinping said so.", "Xi Jinping", "CHNGOV"),
+            ("Ivory Coast said so.", "Ivory Coast", "CIVGOV"),
+            ("Cote d'Ivoire said so.", "Ivory Coast", "CIVGOV"),
+            ("Czechia said so.", "Czech Republic", "CZEGOV"),
+            ("Myanmar's junta said so.", "Myanmar", "MMRGOV"),
+            ("Burma said so.", "Myanmar", "MMRGOV"),
+            ("The DPRK said so.", "North Korea", "PRKGOV"),
+            ("Pyongyang said so.", "North Korea", "PRKGOV"),
+            ("Taipei said so.", "Taiwan", "TWNGOV"),
+            ("Pristina said so.", "Kosovo", "XKXGOV"),
+            ("Ramallah said so.", "Palestine", "PSEGOV"),
+            ("The Vatican said so.", "Vatican", "VATGOV"),
+            ("Niger said so.", "Niger", "NERGOV"),
+            ("Nigeria said so.", "Nigeria", "NGAGOV"),
+            ("Nigerien troops said so.", "Nigerien troops", "NERMIL"),
+            ("South Sudan said so.", "South Sudan", "SSDGOV"),
+            ("Equatorial Guinea said so.", "Equatorial Guinea", "GNQGOV"),
+        ];
+        for (text, name, code) in cases {
+            let got = first_actor(text);
+            assert_eq!(
+                got.as_ref().map(|g| (g.0.as_str(), g.1.as_str())),
+                Some((*name, *code)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn two_dictionary_people_with_one_surname_stay_apart() {
+        let lex = Lexicon::embedded();
+        // Any two different people who share a family name in the lexicon.
+        let mut by_surname: std::collections::HashMap<&str, Vec<&crate::lexicon::Person>> =
+            Default::default();
+        for p in &lex.people {
+            if let Some(s) = p.name.split_whitespace().last() {
+                by_surname.entry(s).or_default().push(p);
+            }
+        }
+        let pair = by_surname
+            .values()
+            .find_map(|v| v.iter().find(|p| p.name != v[0].name).map(|q| (v[0], *q)))
+            .expect("the lexicon has two people sharing a surname");
+        let text = format!("{} met {}.", pair.0.name, pair.1.name);
+        let mut doc = DocActors::new(lex, None, &text);
+        let s = sentences(&text, &[]).remove(0);
+        let names: Vec<String> = doc
+            .mentions(lex, &text, &s)
+            .into_iter()
+            .map(|m| m.actor.name)
+            .collect();
+        assert_eq!(names, [pair.0.name.clone(), pair.1.name.clone()], "{text}");
+    }
+
+    #[test]
+    fn lexicon_codes_are_valid() {
+        let lex = Lexicon::embedded();
+        let roles = [
+            "GOV", "MIL", "COP", "JUD", "LEG", "CVL", "OPP", "REB", "INS", "UAF", "SPY", "MED",
+            "IGO", "BUS", "NGO",
+        ];
+        for r in &lex.roles {
+            assert!(
+                roles.contains(&r.code.as_str()),
+                "role {} has code {}",
+                r.phrase,
+                r.code
+            );
+        }
+        for p in &lex.people {
+            let ok = lex.country(&p.country).is_some()
+                || lex.organizations.iter().any(|o| o.code == p.country);
+            assert!(
+                ok,
+                "{}: {} is neither ISO3 nor an organization code",
+                p.name, p.country
+            );
+            assert!(
+                roles.contains(&p.role.as_str()),
+                "{}: role {}",
+                p.name,
+                p.role
+            );
+            if let (Some(f), Some(t)) = (p.from, p.to) {
+                assert!(f <= t, "{}: term ends before it starts", p.name);
+            }
+        }
+        for o in &lex.organizations {
+            assert!(
+                o.country.is_empty() || lex.country(&o.country).is_some(),
+                "{}: country {}",
+                o.name,
+                o.country
+            );
+            assert!(
+                o.code.len() >= 6
+                    && o.code
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+                "{}: code {}",
+                o.name,
+                o.code
+            );
+        }
     }
 
     #[test]

@@ -920,14 +920,48 @@ impl Ctx<'_> {
                                 | "ultimatum"
                                 | "accuse"
                         );
-                        (complement && self.toks.get(m.end).is_some_and(|t| t.lower == "that"))
-                            .then(|| self.complement_actor(m.end + 1, &avoid))
+                        let that = (m.end..self.toks.len().min(m.end + 9))
+                            .take_while(|&i| !is_clause_break(self.toks, i))
+                            .find(|&i| self.toks[i].lower == "that");
+                        complement
+                            .then_some(that)
                             .flatten()
+                            .and_then(|t| self.complement_actor(t + 1, &avoid))
                     })
             }
         };
         let (mut sources, sv) = source.unwrap_or_default();
         let (mut targets, tv) = target.unwrap_or_default();
+        // An attack with no target named hits the country where it happened ("an Israeli air
+        // strike in Beirut").
+        if targets.is_empty()
+            && matches!(
+                pattern.event_type.as_str(),
+                "attack" | "military_attack" | "airstrike" | "bombing"
+            )
+        {
+            let (cs, ce) = (clause_start(self.toks, head), clause_end(self.toks, head));
+            let own: Vec<&str> = sources.iter().map(|s| s.country.as_str()).collect();
+            if let (Some(place), Some(lex)) = (
+                self.mentions.iter().find(|x| {
+                    x.tok_start >= cs
+                        && x.tok_end <= ce
+                        && !x.weak
+                        && !x.actor.country.is_empty()
+                        && !own.contains(&x.actor.country.as_str())
+                        && governing_prep(self.toks, x.tok_start)
+                            .is_some_and(|p| LOCATIVE.contains(&p))
+                }),
+                self.lex,
+            ) {
+                targets.push(crate::actors::country_actor(
+                    lex,
+                    &place.actor.country,
+                    "GOV",
+                    "",
+                ));
+            }
+        }
         // "Masimov has been detained": an arrest with no agent named is the state's, the
         // state where it happened ("in Moscow") or else the detainee's own.
         if sources.is_empty()

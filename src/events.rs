@@ -930,8 +930,46 @@ impl Ctx<'_> {
                     })
             }
         };
-        let (mut sources, sv) = source.unwrap_or_default();
+        let (mut sources, mut sv) = source.unwrap_or_default();
         let (mut targets, tv) = target.unwrap_or_default();
+        // "blasts widely blamed on Israel", "the attack, which London blames on Moscow": the
+        // actor blamed is the (alleged) source.
+        if sources.is_empty() {
+            if let Some(b) = (head + 1..self.toks.len().min(head + 14)).find(|&i| {
+                matches!(
+                    self.toks[i].lower.as_str(),
+                    "blamed" | "blames" | "blame" | "attributed"
+                ) && self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "on" | "to"))
+            }) {
+                if let Some((s, _)) = self.right_actor(b + 2, false, &[]) {
+                    sources = s;
+                    sv = true;
+                }
+            }
+        }
+        // "accused Ankara of violating the truce": the accuser is the one wronged.
+        if targets.is_empty() && !sources.is_empty() {
+            let cs = clause_start(self.toks, head);
+            if let Some(acc) = (cs..head).rev().find(|&i| {
+                matches!(
+                    self.toks[i].lower.as_str(),
+                    "accused" | "accusing" | "accuses" | "accuse"
+                )
+            }) {
+                if self.toks[acc..head].iter().any(|t| t.lower == "of") {
+                    if let Some((accuser, _)) = self.left_agent(acc, false) {
+                        let src_keys: Vec<String> = sources.iter().map(Actor::key).collect();
+                        targets = accuser
+                            .into_iter()
+                            .filter(|a| !src_keys.contains(&a.key()))
+                            .collect();
+                    }
+                }
+            }
+        }
         // An attack with no target named hits the country where it happened ("an Israeli air
         // strike in Beirut").
         if targets.is_empty()

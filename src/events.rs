@@ -849,32 +849,47 @@ impl Ctx<'_> {
             pattern.pos
         };
         let passive = pos == TriggerPos::Verb && is_passive(self.toks, head);
-        let source = match pos {
-            TriggerPos::Verb if passive => self
-                .by_agent(m.end)
-                .or_else(|| self.by_agent(head + 1))
-                .or_else(|| self.to_agent(head, pattern)),
-            TriggerPos::Verb => {
-                // "…summoned the envoy and handed him a note", "…summoned the envoy to
-                // condemn…": the subject carries over.
-                let mut k = head;
-                while k > 0 && ADVERBS.contains(&self.toks[k - 1].lower.as_str()) {
-                    k -= 1;
+        // Idioms of threat ("would not go unanswered") belong to whoever says them.
+        let speaker = pattern
+            .speaker
+            .then(|| {
+                (0..head).rev().find(|&i| {
+                    REPORTING.contains(&self.toks[i].lower.as_str())
+                        || matches!(self.toks[i].lower.as_str(), "vowed" | "warned" | "said")
+                })
+            })
+            .flatten()
+            .and_then(|r| self.left_agent(r, false));
+        let source = if speaker.is_some() {
+            speaker
+        } else {
+            match pos {
+                TriggerPos::Verb if passive => self
+                    .by_agent(m.end)
+                    .or_else(|| self.by_agent(head + 1))
+                    .or_else(|| self.to_agent(head, pattern)),
+                TriggerPos::Verb => {
+                    // "…summoned the envoy and handed him a note", "…summoned the envoy to
+                    // condemn…": the subject carries over.
+                    let mut k = head;
+                    while k > 0 && ADVERBS.contains(&self.toks[k - 1].lower.as_str()) {
+                        k -= 1;
+                    }
+                    let coordinated_verb =
+                        k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then" | "to");
+                    match (coordinated_verb, prev_sources) {
+                        (true, Some(s)) => Some((s.clone(), true)),
+                        (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
+                            .left_agent(head, false)
+                            .or_else(|| self.previous_clause_subject(k - 2)),
+                        _ => self.left_agent(head, false),
+                    }
                 }
-                let coordinated_verb =
-                    k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then" | "to");
-                match (coordinated_verb, prev_sources) {
-                    (true, Some(s)) => Some((s.clone(), true)),
-                    (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
-                        .left_agent(head, false)
-                        .or_else(|| self.previous_clause_subject(k - 2)),
-                    _ => self.left_agent(head, false),
-                }
+                TriggerPos::Noun => self
+                    .possessor(m.start)
+                    .or_else(|| self.by_agent(m.end))
+                    .or_else(|| self.left_agent(head, true)),
             }
-            TriggerPos::Noun => self
-                .possessor(m.start)
-                .or_else(|| self.by_agent(m.end))
-                .or_else(|| self.left_agent(head, true)),
         };
         // The target is searched after the source is known: the source's own government
         // ("Netanyahu warned that Israel would…") is passed over.
@@ -1075,6 +1090,9 @@ const REACTIONS: &[&str] = &[
 /// Whether a trigger is a reaction whose object is a description of an earlier act
 /// ("the charges", "the move", "this decision") rather than an actor.
 fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bool {
+    if pattern.answers {
+        return true;
+    }
     if !REACTIONS.contains(&pattern.event_type.as_str()) {
         return false;
     }

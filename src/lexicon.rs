@@ -178,6 +178,10 @@ pub struct Pattern {
     pub needs_target: bool,
     /// Whether the target must be a named person (`person_target`: assassinations).
     pub person_target: bool,
+    /// Whether the source is the speaker of the sentence (`speaker`).
+    pub speaker: bool,
+    /// Whether a missing target is the party of the act answered (`answers`).
+    pub answers: bool,
 }
 
 /// What a proper-noun surface form refers to.
@@ -562,6 +566,12 @@ impl Lexicon {
                 }
                 let needs_target = !f.get(4).is_some_and(|s| s.contains("untargeted"));
                 let person_target = f.get(4).is_some_and(|s| s.contains("person_target"));
+                let speaker = f
+                    .get(4)
+                    .is_some_and(|s| s.split_whitespace().any(|w| w == "speaker"));
+                let answers = f
+                    .get(4)
+                    .is_some_and(|s| s.split_whitespace().any(|w| w == "answers"));
                 patterns.push((
                     f[0].trim().to_string(),
                     Pattern {
@@ -571,6 +581,8 @@ impl Lexicon {
                         elems,
                         needs_target,
                         person_target,
+                        speaker,
+                        answers,
                     },
                 ));
             }

@@ -1512,15 +1512,43 @@ fn attach_time(
         .find(|&i| {
             matches!(
                 toks[i].lower.as_str(),
-                "over" | "amid" | "because" | "following" | "for" | "after" | "since"
+                "over" | "amid" | "because" | "following" | "after" | "since"
             )
         })
         .map(|i| toks[i].span.start)
         .unwrap_or(usize::MAX);
-    let in_clause = |t: &&Timex| {
+    // "…on Sunday, two days after police stormed the embassy": inside the after-clause the
+    // time is the main clause's time shifted back.
+    if let Some(rel) = timexes
+        .iter()
+        .find(|t| t.clause_shift().is_some() && t.span.end <= head_pos)
+    {
+        let (n, unit) = rel.clause_shift().expect("checked");
+        let main = timexes
+            .iter()
+            .filter(|t| t.clause_shift().is_none() && t.span.end <= rel.span.start)
+            .max_by_key(|t| t.span.start);
+        return Some(match main.map(|t| t.resolve(doc.dct, Tense::Past)) {
+            Some(TimeRef::Value(v)) if v.is_known() => {
+                timex::shift_anchor(&v, n, unit, timex::Bound::About, doc.dct, &rel.text)
+                    .map(TimeRef::Value)
+                    .unwrap_or(TimeRef::Value(v))
+            }
+            _ => TimeRef::Narrative {
+                n,
+                unit,
+                text: rel.text.clone(),
+            },
+        });
+    }
+    let timexes: Vec<&Timex> = timexes
+        .iter()
+        .filter(|t| t.clause_shift().is_none())
+        .collect();
+    let in_clause = |t: &&&Timex| {
         t.span.start >= cs && t.span.end <= ce && (t.span.start <= cause || t.span.start >= ce)
     };
-    let outside_cause = |t: &&Timex| t.span.start <= cause;
+    let outside_cause = |t: &&&Timex| t.span.start <= cause;
     let best = timexes
         .iter()
         .filter(in_clause)
@@ -1742,6 +1770,21 @@ mod tests {
         );
         assert_eq!(evs[0].time.basis, DateBasis::Publication);
         assert!(evs[0].time.value.is_empty());
+    }
+
+    #[test]
+    fn after_clauses_shift_the_main_date() {
+        let mut d = doc(
+            "Mexico's diplomats flew home from Quito on Sunday, two days after Ecuadorian police stormed the Mexican embassy.",
+        );
+        d.dct = NaiveDate::from_ymd_opt(2024, 4, 8);
+        let evs = extract(&d, Lexicon::embedded());
+        let raid = evs
+            .iter()
+            .find(|e| e.event_type == "attack")
+            .expect("the raid");
+        assert_eq!(raid.time.value, "2024-04-05");
+        assert_eq!(raid.time.basis, DateBasis::Anchored);
     }
 
     #[test]

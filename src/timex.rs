@@ -89,6 +89,7 @@ enum Kind {
     Ym(i32, u32, Part),
     Month(u32, Part, Shift),
     MonthOfYear(u32, Part, i32),
+    DayOfYear(u32, u32, i32),
     Year(i32, Part),
     Decade(i32),
     Weekday(Weekday, Shift),
@@ -96,6 +97,8 @@ enum Kind {
     Period(Unit, Shift, Part),
     Ago(i64, Unit, Bound),
     Narrative(i64, Unit),
+    /// "two days after police stormed…": what follows is `n` units from the main clause.
+    AfterClause(i64, Unit),
     Event(i64, Unit, Bound, String),
     Recently,
 }
@@ -284,6 +287,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
+            re: r(format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?i:(last|this|next)\s+year)\b")),
+            build: |c| {
+                let shift = match c[3].to_ascii_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                Some((Kind::DayOfYear(month_num(&c[1])?, c[2].parse().ok()?, shift), false))
+            },
+        },
+        Rule {
             re: r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b")),
             build: |c| Some((Kind::Md(month_num(&c[2])?, c[1].parse().ok()?), true)),
         },
@@ -330,6 +344,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     _ => Bound::About,
                 };
                 Some((Kind::Ago(number(&c[2]) * mult, u, bound), false))
+            },
+        },
+        Rule {
+            re: r(format!(r"\b(?i:({NUM})\s+({UNIT})\s+(after|before))\s+(?-i:[A-Z])")),
+            build: |c| {
+                let (u, mult) = unit(&c[2]);
+                let sign = if c[3].eq_ignore_ascii_case("after") { -1 } else { 1 };
+                Some((Kind::AfterClause(sign * number(&c[1]) * mult, u), false))
             },
         },
         Rule {
@@ -510,6 +532,15 @@ fn unknown_with(text: &str) -> TimeValue {
 }
 
 impl Timex {
+    /// For "N units after <clause>": the shift from the main clause's time to the events of
+    /// the clause that follows.
+    pub fn clause_shift(&self) -> Option<(i64, Unit)> {
+        match self.kind {
+            Kind::AfterClause(n, u) => Some((n, u)),
+            _ => None,
+        }
+    }
+
     /// Resolve against the publication date and the tense of the clause.
     pub fn resolve(&self, dct: Option<NaiveDate>, tense: Tense) -> TimeRef {
         let t = &self.text;
@@ -588,6 +619,10 @@ impl Timex {
                 let mut v = value(s2, e2, Precision::Month, DateBasis::Relative, t);
                 v.value = s.format("%Y-%m").to_string();
                 Some(v)
+            }),
+            Kind::DayOfYear(m, d, shift) => rel(&|dct| {
+                let x = ymd(dct.year() + shift, *m, *d)?;
+                Some(value(x, x, Precision::Day, DateBasis::Relative, t))
             }),
             Kind::MonthOfYear(m, p, shift) => rel(&|dct| {
                 let (s, e) = month_bounds(dct.year() + shift, *m)?;
@@ -714,6 +749,11 @@ impl Timex {
                     t,
                 ))
             }),
+            Kind::AfterClause(n, u) => TimeRef::Narrative {
+                n: *n,
+                unit: *u,
+                text: t.clone(),
+            },
             Kind::Narrative(n, u) => TimeRef::Narrative {
                 n: *n,
                 unit: *u,
@@ -937,6 +977,12 @@ mod tests {
                 mon,
                 Past,
                 ("199", "1990-01-01", "1999-12-31"),
+            ),
+            (
+                "on Oct. 8 last year",
+                mon,
+                Past,
+                ("2023-10-08", "2023-10-08", "2023-10-08"),
             ),
             (
                 "in early March last year",

@@ -137,6 +137,81 @@ pub struct DocActors {
     last_group: Vec<Actor>,
 }
 
+/// Nouns that a role word may qualify without naming an actor ("military intervention").
+const QUALIFIED_NOUNS: &[&str] = &[
+    "intervention",
+    "interventions",
+    "exercises",
+    "drills",
+    "action",
+    "actions",
+    "operation",
+    "operations",
+    "aid",
+    "assistance",
+    "court",
+    "courts",
+    "cooperation",
+    "ties",
+    "base",
+    "bases",
+    "targets",
+    "target",
+    "escalation",
+    "campaign",
+    "pressure",
+    "response",
+    "solution",
+    "spending",
+    "budget",
+    "equipment",
+    "hardware",
+    "vehicles",
+    "aircraft",
+    "jets",
+    "convoy",
+    "buildup",
+    "build-up",
+    "presence",
+    "capabilities",
+    "capability",
+    "sites",
+    "site",
+    "facilities",
+    "facility",
+    "installations",
+    "investigation",
+    "investigations",
+    "inquiry",
+    "station",
+    "stations",
+    "headquarters",
+    "sources",
+    "source",
+    "statement",
+    "statements",
+    "reports",
+    "report",
+    "crackdown",
+    "rule",
+    "takeover",
+    "coup",
+    "junta",
+    "regime",
+    "parade",
+    "training",
+    "advisers",
+    "advisors",
+    "contractors",
+    "strategy",
+    "doctrine",
+    "policy",
+    "tribunal",
+    "prosecutors",
+    "spokesman",
+    "spokeswoman",
+];
+
 /// Words that count a group of states: "the four governments".
 const COUNT_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both",
@@ -407,6 +482,14 @@ impl DocActors {
             }
             if let Some((ts, te)) = token_range(toks, a, b) {
                 if found.iter().any(|f| f.tok_start < te && ts < f.tok_end) {
+                    continue;
+                }
+                // "military intervention", "police investigation": the role word only
+                // qualifies a noun.
+                if toks
+                    .get(te)
+                    .is_some_and(|t| QUALIFIED_NOUNS.contains(&t.lower.as_str()))
+                {
                     continue;
                 }
                 found.push(Found {

@@ -766,6 +766,19 @@ impl Ctx<'_> {
         None
     }
 
+    /// The agent of a noun: "the expulsion of 23 diplomats by Britain" — but not "a truce
+    /// brokered by the United States", where the "by" belongs to the participle.
+    fn noun_by_agent(&self, from: usize) -> Option<(Vec<Actor>, bool)> {
+        let by = (from..self.toks.len().min(from + 8)).find(|&i| self.toks[i].lower == "by")?;
+        if self.toks[from..by]
+            .iter()
+            .any(|t| t.lower.ends_with("ed") || is_clause_break(self.toks, from))
+        {
+            return None;
+        }
+        self.right_actor(by + 1, false, &[])
+    }
+
     /// "was summoned to the Russian foreign ministry": the body summoned to is the agent.
     fn to_agent(&self, head: usize, pattern: &Pattern) -> Option<(Vec<Actor>, bool)> {
         if pattern.event_type != "summon_ambassador" {
@@ -887,7 +900,7 @@ impl Ctx<'_> {
                 }
                 TriggerPos::Noun => self
                     .possessor(m.start)
-                    .or_else(|| self.by_agent(m.end))
+                    .or_else(|| self.noun_by_agent(m.end))
                     .or_else(|| self.left_agent(head, true)),
             }
         };
@@ -1071,6 +1084,83 @@ fn is_state_not_event(toks: &[Token], head: usize) -> bool {
     })
 }
 
+/// "Egypt, which has often mediated…" (a habit, not an event) and "demanded that India
+/// investigate" (an act asked for, coded as the demand itself).
+fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
+    let before = |k: usize| head.checked_sub(k).map(|i| toks[i].lower.as_str());
+    if (1..=2).any(|k| {
+        before(k).is_some_and(|w| {
+            matches!(
+                w,
+                "often"
+                    | "usually"
+                    | "frequently"
+                    | "traditionally"
+                    | "regularly"
+                    | "typically"
+                    | "sometimes"
+                    | "occasionally"
+                    | "historically"
+                    | "routinely"
+            )
+        })
+    }) {
+        return true;
+    }
+    let cs = clause_start(toks, head);
+    let lo = head.saturating_sub(10);
+    (lo..head).any(|i| {
+        matches!(
+            toks[i].lower.as_str(),
+            "demanded"
+                | "demands"
+                | "demanding"
+                | "urged"
+                | "urges"
+                | "urging"
+                | "asked"
+                | "asks"
+                | "called"
+                | "calls"
+                | "pressed"
+                | "appealed"
+        ) && toks[i + 1..head]
+            .iter()
+            .any(|t| t.lower == "that" || t.lower == "to")
+            && i + 1 < head
+            && (i >= cs || toks[i + 1..head].iter().any(|t| t.lower == "that"))
+    })
+}
+
+/// Types that can have a target of the source's own country (arrests, crackdowns, trials).
+const DOMESTIC_OK: &[&str] = &[
+    "arrest",
+    "convict",
+    "repress",
+    "torture",
+    "assault",
+    "mass_killing",
+    "attack",
+    "bombing",
+    "investigate",
+    "sue",
+    "demonstrate",
+    "state_of_emergency",
+    "deport",
+    "abduct",
+    "release",
+    "assassinate",
+    "impose_restrictions",
+    "accuse",
+    "criticize",
+    "demand",
+    "appeal",
+    "threaten",
+    "reject",
+    "consult",
+    "phone_call",
+];
+
 /// Types whose missing target is the source's own country: (type, role of the target).
 const DOMESTIC_TARGETS: &[(&str, &str)] = &[
     ("repress", "CVL"),
@@ -1242,7 +1332,9 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
         let mut prev_sources: Option<Vec<Actor>> = None;
         for m in &triggers {
             let pattern = &lex.patterns[m.pattern];
-            if is_state_not_event(&sent.tokens, m.head) {
+            if is_state_not_event(&sent.tokens, m.head)
+                || is_habitual_or_demanded(&sent.tokens, m.head)
+            {
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
@@ -1368,12 +1460,17 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                 .iter()
                 .filter(|t| !pattern.person_target || t.kind == ActorKind::Person)
                 .filter(|t| {
-                    let own_government = t.code.ends_with("GOV")
-                        && roles
-                            .sources
-                            .iter()
-                            .any(|s| s.country == t.country && !s.country.is_empty());
-                    !source_keys.contains(&t.key()) && !own_government
+                    let same_country = roles
+                        .sources
+                        .iter()
+                        .any(|s| s.country == t.country && !s.country.is_empty());
+                    let own_government = t.code.ends_with("GOV") && same_country;
+                    // Diplomacy happens between states: a president praising his own country is
+                    // a parsing slip, an arrest of one's own citizens is not.
+                    let own_official = same_country
+                        && t.kind == ActorKind::Person
+                        && !DOMESTIC_OK.contains(&pattern.event_type.as_str());
+                    !source_keys.contains(&t.key()) && !own_government && !own_official
                 })
                 .cloned()
                 .collect();
@@ -1404,15 +1501,14 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             } else {
                 found_targets.into_iter().map(Some).collect()
             };
-            let mutual_possible = roles.sources.len() >= 2 && info.quad_class <= 2;
+            let mutual_possible =
+                roles.sources.len() >= 2 && info.quad_class <= 2 && info.goldstein > 0.0;
             if pattern.needs_target && targets.iter().all(Option::is_none) && !mutual_possible {
                 continue;
             }
             // "India and China agreed to cool the situation": with no other party named,
             // coordinated sources of a cooperative act are each other's counterparts.
-            let mutual = targets.iter().all(Option::is_none)
-                && roles.sources.len() >= 2
-                && info.quad_class <= 2;
+            let mutual = targets.iter().all(Option::is_none) && mutual_possible;
             let symmetric = crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str());
             for (si_, s) in roles.sources.iter().enumerate() {
                 let pairs: Vec<Option<Actor>> = if mutual {

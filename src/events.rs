@@ -920,9 +920,9 @@ impl Ctx<'_> {
         } else {
             let skip_by = true;
             if pattern.event_type == "mediate" {
-                // A mediator's partners come "with" it; the parties come "between".
-                let end = clause_end(self.toks, head);
-                (head + 1..end)
+                // A mediator's partners come "with" it; the parties come "between", in the
+                // clause or elsewhere in the sentence ("after negotiations between X and Y").
+                (head + 1..self.toks.len())
                     .find(|&i| self.toks[i].lower == "between")
                     .and_then(|b| self.right_actor(b + 1, skip_by, &avoid))
             } else {
@@ -959,6 +959,25 @@ impl Ctx<'_> {
             }
         };
         let (mut sources, mut sv) = source.unwrap_or_default();
+        // Co-mediators: "brokered the truce with Egypt and the United States".
+        if pattern.event_type == "mediate" && !sources.is_empty() {
+            let end = clause_end(self.toks, head);
+            if let Some(w) = (head + 1..end).find(|&i| self.toks[i].lower == "with") {
+                if let Some(mi) = self.mentions.iter().position(|x| {
+                    x.tok_start == w + 1
+                        || (x.tok_start == w + 2 && self.toks[w + 1].lower == "the")
+                }) {
+                    for c in coordinated(self.mentions, self.toks, mi) {
+                        if !sources
+                            .iter()
+                            .any(|s| s.key() == self.mentions[c].actor.key())
+                        {
+                            sources.push(self.mentions[c].actor.clone());
+                        }
+                    }
+                }
+            }
+        }
         let (mut targets, tv) = target.unwrap_or_default();
         // "blasts widely blamed on Israel", "the attack, which London blames on Moscow": the
         // actor blamed is the (alleged) source.
@@ -1190,7 +1209,7 @@ fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bo
     (m.head + 1..upto.max(m.head + 2).min(toks.len())).any(|i| {
         matches!(
             toks[i].lower.as_str(),
-            "the" | "this" | "that" | "these" | "those" | "such" | "its" | "their" | "any"
+            "the" | "this" | "that" | "these" | "those" | "such" | "its" | "their" | "any" | "what"
         )
     })
 }
@@ -1304,6 +1323,10 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
     let mut anchors: Vec<Anchor> = Vec::new();
     // Sources of every trigger so far, with their sentence: the acts later sentences answer.
     let mut acts: Vec<(usize, Vec<Actor>, bool)> = Vec::new();
+    // The last two parties seen dealing with each other (talks, truces), for mediators.
+    let mut last_pair: Option<(Actor, Actor)> = None;
+    // Accusations so far (accuser, accused), for denials.
+    let mut accusations: Vec<(Actor, Actor)> = Vec::new();
 
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
@@ -1338,6 +1361,34 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            if roles.targets.is_empty() && !roles.sources.is_empty() {
+                match pattern.event_type.as_str() {
+                    // A mediator mediates between the last two parties in the story.
+                    "mediate" => {
+                        if let Some((a, b)) = &last_pair {
+                            roles.targets = vec![a.clone(), b.clone()];
+                            roles.via_context = true;
+                        }
+                    }
+                    // A denial answers the last accusation against the one denying.
+                    "deny_responsibility" | "reject" => {
+                        let own: Vec<&str> = roles
+                            .sources
+                            .iter()
+                            .map(|s| s.country.as_str())
+                            .filter(|c| !c.is_empty())
+                            .collect();
+                        if let Some((accuser, _)) = accusations.iter().rev().find(|(acc, tgt)| {
+                            own.contains(&tgt.country.as_str())
+                                && !own.contains(&acc.country.as_str())
+                        }) {
+                            roles.targets = vec![accuser.clone()];
+                            roles.via_context = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
             if roles.targets.is_empty()
                 && !roles.sources.is_empty()
                 && reacts_to_previous(pattern, &sent.tokens, m)
@@ -1510,6 +1561,19 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             // coordinated sources of a cooperative act are each other's counterparts.
             let mutual = targets.iter().all(Option::is_none) && mutual_possible;
             let symmetric = crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str());
+            for t in targets.iter().flatten() {
+                for s in &roles.sources {
+                    if matches!(
+                        pattern.event_type.as_str(),
+                        "negotiate" | "ceasefire" | "consult" | "phone_call" | "sign_agreement"
+                    ) {
+                        last_pair = Some((s.clone(), t.clone()));
+                    }
+                    if matches!(info.quad_class, 3 | 4) && s.country != t.country {
+                        accusations.push((s.clone(), t.clone()));
+                    }
+                }
+            }
             for (si_, s) in roles.sources.iter().enumerate() {
                 let pairs: Vec<Option<Actor>> = if mutual {
                     roles

@@ -535,6 +535,8 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
 }
 
 struct Ctx<'a> {
+    /// Keys of the current trigger's sources: an object pronoun ("thanked her") is someone else.
+    exclude: std::cell::RefCell<Vec<String>>,
     lex: Option<&'a Lexicon>,
     toks: &'a [Token],
     mentions: &'a [Mention],
@@ -571,7 +573,11 @@ impl Ctx<'_> {
             .map(|m| &m.actor)
             .rev()
             .chain(self.history.iter().rev());
-        let candidates: Vec<&Actor> = earlier.filter(|a| a.kind != ActorKind::Media).collect();
+        let object = matches!(w, "him" | "her" | "them");
+        let exclude = self.exclude.borrow();
+        let candidates: Vec<&Actor> = earlier
+            .filter(|a| a.kind != ActorKind::Media && !(object && exclude.contains(&a.key())))
+            .collect();
         candidates
             .iter()
             .find(|a| (a.kind == ActorKind::Person) == person)
@@ -904,6 +910,10 @@ impl Ctx<'_> {
                     .or_else(|| self.left_agent(head, true)),
             }
         };
+        *self.exclude.borrow_mut() = source
+            .as_ref()
+            .map(|(s, _)| s.iter().map(Actor::key).collect())
+            .unwrap_or_default();
         // The target is searched after the source is known: the source's own government
         // ("Netanyahu warned that Israel would…") is passed over.
         let avoid: Vec<String> = source
@@ -1346,6 +1356,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             .collect();
         let heads: Vec<usize> = triggers.iter().map(|m| m.head).collect();
         let ctx = Ctx {
+            exclude: Default::default(),
             lex: Some(lex),
             toks: &sent.tokens,
             mentions: &mentions,

@@ -1311,6 +1311,10 @@ struct Candidate {
     sentence: usize,
     /// Byte offset of the trigger.
     pos: usize,
+    /// Paragraph of the sentence.
+    paragraph: usize,
+    /// Whether the trigger is a verb in the simple past (narrative time may carry over).
+    simple_past: bool,
 }
 
 /// An occurrence of a trigger noun or verb with the time of its sentence, for anchoring.
@@ -1638,6 +1642,8 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                         time: time.clone(),
                         sentence: si,
                         pos: trig_span.start,
+                        paragraph: sent.paragraph,
+                        simple_past: is_simple_past(&sent.tokens, m.head),
                     });
                 }
             }
@@ -1733,6 +1739,7 @@ fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) 
     // Known times by position: every dated trigger, then each event as it gets its date.
     let mut known: Vec<(usize, TimeValue)> =
         anchors.iter().map(|a| (a.start, a.time.clone())).collect();
+    let mut carried: Vec<(usize, usize, TimeValue)> = Vec::new();
     for c in cands.iter_mut() {
         let resolved = match c.time.take() {
             Some(TimeRef::Value(v)) => Some(v),
@@ -1754,8 +1761,26 @@ fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) 
                 .filter(|a| a.words.contains(&noun) || a.event_type.contains(&noun))
                 .min_by_key(|a| a.start.abs_diff(c.pos))
                 .and_then(|a| timex::shift_anchor(&a.time, n, unit, bound, doc.dct, &text)),
+            // No time in the sentence: a simple past in the same paragraph continues the
+            // narrative time of the sentence before ("On Friday … The ministry said …").
+            None if c.simple_past => carried
+                .iter()
+                .rev()
+                .find(|(para, sent, _)| *para == c.paragraph && *sent + 1 == c.sentence)
+                .map(|(_, _, v)| {
+                    let mut v = v.clone();
+                    v.basis = DateBasis::Anchored;
+                    v.text = String::new();
+                    v
+                }),
             None => None,
         };
+        let from_text = resolved
+            .as_ref()
+            .is_some_and(|v| v.is_known() && !v.text.is_empty());
+        if from_text {
+            carried.push((c.paragraph, c.sentence, resolved.clone().expect("checked")));
+        }
         c.event.time = match resolved {
             Some(v) if v.is_known() => {
                 known.push((c.pos, v.clone()));
@@ -1765,6 +1790,53 @@ fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) 
             _ => fallback(doc),
         };
     }
+}
+
+/// Whether the verb at `head` is a simple past ("summoned"), not a perfect, passive or future.
+fn is_simple_past(toks: &[Token], head: usize) -> bool {
+    let w = toks[head].lower.as_str();
+    let past = w.ends_with("ed")
+        || matches!(
+            w,
+            "met"
+                | "spoke"
+                | "struck"
+                | "shot"
+                | "held"
+                | "took"
+                | "gave"
+                | "sent"
+                | "told"
+                | "broke"
+                | "cut"
+                | "hit"
+                | "fought"
+                | "sought"
+                | "left"
+                | "began"
+                | "withdrew"
+                | "froze"
+                | "flew"
+                | "put"
+                | "set"
+        );
+    let aux = (head.saturating_sub(3)..head).any(|i| {
+        matches!(
+            toks[i].lower.as_str(),
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "been"
+        )
+    });
+    past && !aux
 }
 
 /// No time expression: the week before publication, marked as such.

@@ -388,6 +388,43 @@ fn governing_prep(toks: &[Token], start: usize) -> Option<&str> {
         ) {
             continue;
         }
+        // "thousands of people", "tens of thousands of protesters": a quantity, not a
+        // preposition; look further left.
+        if w == "of"
+            && i > 0
+            && matches!(
+                toks[i - 1].lower.as_str(),
+                "thousands"
+                    | "hundreds"
+                    | "dozens"
+                    | "millions"
+                    | "scores"
+                    | "tens"
+                    | "group"
+                    | "groups"
+                    | "crowd"
+                    | "crowds"
+                    | "number"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "all"
+                    | "several"
+                    | "both"
+            )
+        {
+            i -= 1;
+            while i > 0
+                && (toks[i - 1].kind == TokenKind::Number
+                    || matches!(
+                        toks[i - 1].lower.as_str(),
+                        "tens" | "of" | "thousands" | "hundreds" | "a" | "the"
+                    ))
+            {
+                i -= 1;
+            }
+            continue;
+        }
         return Some(w);
     }
     None
@@ -969,6 +1006,12 @@ impl Ctx<'_> {
             }
         };
         let (mut sources, mut sv) = source.unwrap_or_default();
+        // "the Kenya Defence Forces had been deployed": forces deployed deploy themselves.
+        if sources.is_empty() && passive && pattern.event_type == "mobilize" {
+            if let Some((s, _)) = self.left_agent(head, false) {
+                sources = s;
+            }
+        }
         // Co-mediators: "brokered the truce with Egypt and the United States".
         if pattern.event_type == "mediate" && !sources.is_empty() {
             let end = clause_end(self.toks, head);
@@ -989,6 +1032,22 @@ impl Ctx<'_> {
             }
         }
         let (mut targets, tv) = target.unwrap_or_default();
+        if passive && pattern.event_type == "mobilize" {
+            targets.clear();
+        }
+        // "Soleimani was killed by a U.S. drone strike": the strike's target is the subject
+        // of the passive it completes.
+        if targets.is_empty() && pos == TriggerPos::Noun {
+            let mut k = m.start;
+            while k > 0 && (m.start - k) < 4 && self.toks[k - 1].lower != "by" {
+                k -= 1;
+            }
+            if k >= 2 && self.toks[k - 1].lower == "by" && is_passive(self.toks, k - 2) {
+                if let Some((t, _)) = self.left_agent(k - 2, false) {
+                    targets = t;
+                }
+            }
+        }
         // "blasts widely blamed on Israel", "the attack, which London blames on Moscow": the
         // actor blamed is the (alleged) source.
         if sources.is_empty() {

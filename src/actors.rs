@@ -372,14 +372,8 @@ impl DocActors {
             .collect();
         let head = head.trim();
         if !head.is_empty() && head.len() < 40 && head.chars().all(|c| !c.is_lowercase()) {
-            for (form, r) in &lex.proper_forms {
-                if let ProperRef::CountrySeat(i) | ProperRef::CountryName(i) = r {
-                    if form.to_uppercase() == head {
-                        d.dateline_country = Some(lex.countries[*i].iso3.clone());
-                        break;
-                    }
-                }
-            }
+            // A dateline naming two places ("BEIRUT/JERUSALEM") gives no single country.
+            d.dateline_country = lex.dateline_index.get(head).cloned();
         }
         d
     }

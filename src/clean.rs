@@ -17,26 +17,14 @@ pub fn dateline_span(text: &str) -> Option<Span> {
     DATELINE.find(text).map(|m| Span::new(m.start(), m.end()))
 }
 
-/// Whether `hay` (lower case) contains `cue` starting and ending at word boundaries.
-fn contains_cue(hay: &str, cue: &str) -> bool {
+/// Whether the cue found at `[start, end)` of `hay` starts and ends at word boundaries
+/// (a cue ending in punctuation, like "photo:", may run into the next word).
+fn cue_at(hay: &str, start: usize, end: usize) -> bool {
     let bytes = hay.as_bytes();
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(cue) {
-        let start = from + i;
-        let end = start + cue.len();
-        let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-        let cue_ends_in_word = cue
-            .as_bytes()
-            .last()
-            .is_some_and(|b| b.is_ascii_alphanumeric());
-        let after_ok =
-            !cue_ends_in_word || end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
-        if before_ok && after_ok {
-            return true;
-        }
-        from = start + cue.len().max(1);
-    }
-    false
+    let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+    let cue_ends_in_word = bytes[end - 1].is_ascii_alphanumeric();
+    let after_ok = !cue_ends_in_word || end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+    before_ok && after_ok
 }
 
 fn is_list_like(p: &str) -> bool {
@@ -63,7 +51,10 @@ pub fn boilerplate_spans(text: &str, lex: &Lexicon) -> Vec<Span> {
     for p in paragraphs(text) {
         let raw = &text[p.start..p.end];
         let lower = raw.to_lowercase();
-        let cue = lex.boilerplate.iter().any(|c| contains_cue(&lower, c));
+        let cue = lex
+            .boilerplate_ac
+            .find_overlapping_iter(&lower)
+            .any(|m| cue_at(&lower, m.start(), m.end()));
         if cue || is_separator(raw) || (in_list && is_list_like(raw)) {
             in_list = cue && raw.trim_end().ends_with(':') || (in_list && is_list_like(raw)) || {
                 // A dropped paragraph whose first line is a heading ("Read more:") starts a list.

@@ -220,6 +220,10 @@ pub struct Lexicon {
     pub classes: HashMap<String, Vec<Vec<String>>>,
     /// Lower-case cue phrases of website boilerplate.
     pub boilerplate: Vec<String>,
+    /// Upper-case capital or country name → ISO3, for datelines ("DUSHANBE, April 29 —").
+    pub dateline_index: HashMap<String, String>,
+    /// Matcher over `boilerplate` (all overlapping matches are checked for word bounds).
+    pub boilerplate_ac: AhoCorasick,
     /// Surface forms of proper nouns, matched case-sensitively.
     pub proper_forms: Vec<(String, ProperRef)>,
     /// Matcher over `proper_forms`.
@@ -683,7 +687,19 @@ impl Lexicon {
             }
         }
 
+        let boilerplate_ac = AhoCorasick::new(&boilerplate)
+            .map_err(|e| Error::Invalid(format!("lexicon matcher: {e}")))?;
+        let mut dateline_index = HashMap::new();
+        for (form, r) in &proper_forms {
+            if let ProperRef::CountrySeat(i) | ProperRef::CountryName(i) = r {
+                dateline_index
+                    .entry(form.to_uppercase())
+                    .or_insert_with(|| countries[*i].iso3.clone());
+            }
+        }
         Ok(Lexicon {
+            dateline_index,
+            boilerplate_ac,
             surname_index,
             pattern_index,
             countries,

@@ -258,23 +258,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let r = |p: String| Regex::new(&p).expect("timex rule compiles");
     vec![
         Rule {
-            re: r(r"\b(\d{4})-(\d{2})-(\d{2})\b".into()),
+            re: r(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)".into()),
             build: |c| Some((Kind::Ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?), false)),
         },
         Rule {
-            re: r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+(\d{{4}})\b")),
+            re: r(format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS}),?\s+(\d{{4}})(?-u:\b)")),
             build: |c| Some((Kind::Ymd(c[3].parse().ok()?, month_num(&c[2])?, c[1].parse().ok()?), false)),
         },
         Rule {
-            re: r(format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
+            re: r(format!(r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)")),
             build: |c| Some((Kind::Ymd(c[3].parse().ok()?, month_num(&c[1])?, c[2].parse().ok()?), false)),
         },
         Rule {
-            re: r(format!(r"\b(?:(?i:(early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s*)?({MONTHS}),?\s+(\d{{4}})\b")),
+            re: r(format!(r"(?-u:\b)(?:(?i:(early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s*)?({MONTHS}),?\s+(\d{{4}})(?-u:\b)")),
             build: |c| Some((Kind::Ym(c[3].parse().ok()?, month_num(&c[2])?, part(c.get(1).map(|m| m.as_str()))), false)),
         },
         Rule {
-            re: r(format!(r"(?i:\b(?:(early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|in)\s*)?)({MONTHS})(?:\s+of)?\s+(?i:(last|this|next)\s+year)\b")),
+            re: r(format!(r"(?i:(?-u:\b)(?:(early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|in)\s*)?)({MONTHS})(?:\s+of)?\s+(?i:(last|this|next)\s+year)(?-u:\b)")),
             build: |c| {
                 let lead = c.get(1).map(|m| m.as_str().to_ascii_lowercase());
                 let p = part(lead.as_deref().filter(|l| *l != "in"));
@@ -287,7 +287,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?i:(last|this|next)\s+year)\b")),
+            re: r(format!(r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?i:(last|this|next)\s+year)(?-u:\b)")),
             build: |c| {
                 let shift = match c[3].to_ascii_lowercase().as_str() {
                     "last" => -1,
@@ -298,30 +298,30 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b")),
+            re: r(format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})(?-u:\b)")),
             build: |c| Some((Kind::Md(month_num(&c[2])?, c[1].parse().ok()?), true)),
         },
         Rule {
-            re: r(format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")),
+            re: r(format!(r"(?-u:\b)({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)")),
             build: |c| Some((Kind::Md(month_num(&c[1])?, c[2].parse().ok()?), true)),
         },
         Rule {
-            re: r(format!(r"(?i:\b(in|since|until|by|during|early|mid-?|late|last|next|this|earlier\s+in|later\s+in|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+({MONTHS})\b")),
+            re: r(format!(r"(?i:(?-u:\b)(in|since|until|by|during|early|mid-?|late|last|next|this|earlier\s+in|later\s+in|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))\s+({MONTHS})(?-u:\b)")),
             build: |c| {
                 let lead = c[1].to_ascii_lowercase();
                 Some((Kind::Month(month_num(&c[2])?, part(Some(&lead)), shift(Some(&lead))), true))
             },
         },
         Rule {
-            re: r(r"\b(?i:the\s+)(\d{3})0s\b".into()),
+            re: r(r"(?-u:\b)(?i:the\s+)(\d{3})0s(?-u:\b)".into()),
             build: |c| Some((Kind::Decade(c[1].parse::<i32>().ok()? * 10), false)),
         },
         Rule {
-            re: r(r"(?i:\b(in|since|by|during|of|early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s+)((?:19|20)\d{2})\b".into()),
+            re: r(r"(?i:(?-u:\b)(in|since|by|during|of|early|mid-?|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s+)((?:19|20)\d{2})(?-u:\b)".into()),
             build: |c| Some((Kind::Year(c[2].parse().ok()?, part(Some(&c[1]))), false)),
         },
         Rule {
-            re: r(format!(r"(?i:\b(more\s+than|over|nearly|almost|about|some|less\s+than|under|just\s+over|barely)\s+)?\b(?i:({NUM})\s+({UNIT})\s+(after|before|since|following)\s+(?:the|a|an|its|this|that|his|her|their)\s+)((?i:[a-z-]+))")),
+            re: r(format!(r"(?i:(?-u:\b)(more\s+than|over|nearly|almost|about|some|less\s+than|under|just\s+over|barely)\s+)?(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before|since|following)\s+(?:the|a|an|its|this|that|his|her|their)\s+)((?i:[a-z-]+))")),
             build: |c| {
                 let (u, mult) = unit(&c[3]);
                 let n = number(&c[2]) * mult;
@@ -335,7 +335,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(format!(r"(?i:\b(more\s+than|over|nearly|almost|about|some|less\s+than)\s+)?\b(?i:({NUM})\s+({UNIT})\s+ago)\b")),
+            re: r(format!(r"(?i:(?-u:\b)(more\s+than|over|nearly|almost|about|some|less\s+than)\s+)?(?-u:\b)(?i:({NUM})\s+({UNIT})\s+ago)(?-u:\b)")),
             build: |c| {
                 let (u, mult) = unit(&c[3]);
                 let bound = match c.get(1).map(|m| m.as_str().to_ascii_lowercase()) {
@@ -347,7 +347,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(format!(r"\b(?i:({NUM})\s+({UNIT})\s+(after|before))\s+(?-i:[A-Z])")),
+            re: r(format!(r"(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before))\s+(?-i:[A-Z])")),
             build: |c| {
                 let (u, mult) = unit(&c[2]);
                 let sign = if c[3].eq_ignore_ascii_case("after") { -1 } else { 1 };
@@ -355,7 +355,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(format!(r"\b(?i:({NUM})\s+({UNIT})\s+(later|earlier|before))\b")),
+            re: r(format!(r"(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(later|earlier|before))(?-u:\b)")),
             build: |c| {
                 let (u, mult) = unit(&c[2]);
                 let sign = if c[3].eq_ignore_ascii_case("later") { 1 } else { -1 };
@@ -363,7 +363,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(r"\b(?i:the\s+(next|following|previous|same)\s+(day|week|month|morning|evening|night)|the\s+day\s+(before|after)|that\s+(day|week)|at\s+the\s+time|days?\s+later|hours\s+later|hours\s+earlier)\b".into()),
+            re: r(r"(?-u:\b)(?i:the\s+(next|following|previous|same)\s+(day|week|month|morning|evening|night)|the\s+day\s+(before|after)|that\s+(day|week)|at\s+the\s+time|days?\s+later|hours\s+later|hours\s+earlier)(?-u:\b)".into()),
             build: |c| {
                 let t = c[0].to_ascii_lowercase();
                 let (n, u) = if t.contains("week") {
@@ -381,11 +381,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(r"\b(?:(?i:on|early|late)\s+)?(?:(?i:(last|next|this|coming|past))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b".into()),
+            re: r(r"(?-u:\b)(?:(?i:on|early|late)\s+)?(?:(?i:(last|next|this|coming|past))\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?-u:\b)".into()),
             build: |c| Some((Kind::Weekday(weekday(&c[2])?, shift(c.get(1).map(|m| m.as_str()))), c.get(1).is_none())),
         },
         Rule {
-            re: r(r"\b(?i:(yesterday|today|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|tomorrow))\b".into()),
+            re: r(r"(?-u:\b)(?i:(yesterday|today|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|earlier\s+today|tomorrow))(?-u:\b)".into()),
             build: |c| {
                 let t = c[1].to_ascii_lowercase();
                 let d = if t.starts_with("yesterday") || t.starts_with("last night") {
@@ -399,7 +399,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(r"\b(?i:(earlier|later)\s+(this|last)\s+(week|month|year))\b".into()),
+            re: r(r"(?-u:\b)(?i:(earlier|later)\s+(this|last)\s+(week|month|year))(?-u:\b)".into()),
             build: |c| {
                 let (u, _) = unit(&c[3]);
                 let sh = shift(Some(&c[2]));
@@ -408,21 +408,21 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(r"\b(?i:(early|late|mid-?)\s*(this|last|next)\s+(week|month|year))\b".into()),
+            re: r(r"(?-u:\b)(?i:(early|late|mid-?)\s*(this|last|next)\s+(week|month|year))(?-u:\b)".into()),
             build: |c| {
                 let (u, _) = unit(&c[3]);
                 Some((Kind::Period(u, shift(Some(&c[2])), part(Some(&c[1]))), false))
             },
         },
         Rule {
-            re: r(r"\b(?i:(last|this|next|past|previous|coming)\s+(week|weekend|month|year))\b".into()),
+            re: r(r"(?-u:\b)(?i:(last|this|next|past|previous|coming)\s+(week|weekend|month|year))(?-u:\b)".into()),
             build: |c| {
                 let u = if c[2].eq_ignore_ascii_case("weekend") { Unit::Week } else { unit(&c[2]).0 };
                 Some((Kind::Period(u, shift(Some(&c[1])), Part::Whole), c[1].eq_ignore_ascii_case("this")))
             },
         },
         Rule {
-            re: r(r"\b(?i:recently|in\s+recent\s+(?:days|weeks))\b".into()),
+            re: r(r"(?-u:\b)(?i:recently|in\s+recent\s+(?:days|weeks))(?-u:\b)".into()),
             build: |_| Some((Kind::Recently, false)),
         },
     ]
@@ -433,8 +433,21 @@ pub fn find(text: &str, span: Span) -> Vec<Timex> {
     let s = &text[span.start..span.end];
     let mut found: Vec<Timex> = Vec::new();
     for rule in RULES.iter() {
-        for c in rule.re.captures_iter(s) {
+        // The fast matcher finds the spans; groups are read only where something matched.
+        let mut at = 0;
+        while at <= s.len() {
+            let Some(found_at) = rule.re.find_at(s, at) else {
+                break;
+            };
+            let Some(c) = rule.re.captures_at(s, found_at.start()) else {
+                break;
+            };
             let m = c.get(0).expect("group 0");
+            at = if m.end() > m.start() {
+                m.end()
+            } else {
+                m.end() + 1
+            };
             let sp = Span::new(span.start + m.start(), span.start + m.end());
             if found.iter().any(|f| f.span.overlaps(sp)) {
                 continue;

@@ -52,7 +52,7 @@ pub struct InputArgs {
     pub date: Option<NaiveDate>,
 }
 
-/// Event filters shared by rendering and queries.
+/// Event filters shared by rendering and queries, and the level of the graph's actors.
 #[derive(Debug, Args, Default)]
 pub struct FilterArgs {
     /// Only events that can fall on or after this day.
@@ -61,9 +61,78 @@ pub struct FilterArgs {
     /// Only events that can fall on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub to: Option<NaiveDate>,
-    /// Only these event types (repeatable): a taxonomy name, a CAMEO root like 11, or a quad class q1–q4.
+    /// Only these event types (repeatable): a taxonomy name, a CAMEO root like 11 or code like 114, or a quad class q1–q4.
     #[arg(long = "type", value_name = "TYPE")]
     pub types: Vec<String>,
+    /// Only events with this actor as source or target (repeatable): a name, code, alias, adjective or capital.
+    #[arg(long = "actor", value_name = "NAME")]
+    pub actors: Vec<String>,
+    /// Only events with an actor of this country (repeatable): ISO3 code or any name form (Russia, Russian, Moscow).
+    #[arg(long = "country", value_name = "COUNTRY")]
+    pub countries: Vec<String>,
+    /// Only events of this modality (repeatable).
+    #[arg(long = "modality", value_enum, value_name = "MODALITY")]
+    pub modalities: Vec<ModalityArg>,
+    /// Only events reported by at least N articles (after merging).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_mentions: u32,
+    /// Graph nodes: every actor, or persons and institutions rolled up to their country.
+    #[arg(long, value_enum, default_value = "actor")]
+    pub level: LevelArg,
+}
+
+/// Which actors become graph nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum LevelArg {
+    /// Actors as extracted.
+    #[default]
+    Actor,
+    /// Persons and institutions rolled up to their country.
+    Country,
+}
+
+/// How an event is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModalityArg {
+    /// Reported as fact.
+    Asserted,
+    /// Claimed by someone.
+    Alleged,
+    /// Denied.
+    Negated,
+    /// Planned or announced.
+    Future,
+    /// Conditional or possible.
+    Hypothetical,
+}
+
+/// What `query top` ranks by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankBy {
+    /// Distinct counterparts.
+    Degree,
+    /// Events taken part in.
+    Events,
+    /// Conflict events (quad classes 3–4).
+    Conflict,
+    /// Cooperation events (quad classes 1–2).
+    Cooperation,
+    /// Betweenness centrality (how often on the shortest chain between others).
+    Betweenness,
+}
+
+/// Inputs, filters and output format, shared by every query.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// Inputs and date.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Filters.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Output format [default: table on a terminal, csv otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<TableFormat>,
 }
 
 /// The subcommands.
@@ -155,23 +224,61 @@ pub enum Command {
     },
 }
 
-/// The questions `query` answers.
+/// The questions `query` answers. Reports of one event from several articles count once
+/// (merged, with the number of reports as mentions).
 #[derive(Debug, Subcommand)]
 pub enum Query {
-    /// Everyone NAME interacted with: counts each way, first and last date, event types.
+    /// Everyone NAME interacted with: events each way, first and last date, types, cooperation
+    /// and conflict (Goldstein sum and mean), mentions.
     Who {
         /// The actor: a name as extracted ("Russia", "Maria Zakharova"), a code, or any
         /// country form (Russian, Moscow, the Kremlin).
         name: String,
-        /// Inputs and date.
+        /// Inputs, filters, format.
         #[command(flatten)]
-        input: InputArgs,
-        /// Filters.
+        args: QueryArgs,
+    },
+    /// The history of a dyad: every event from A to B or from B to A, in date order.
+    Between {
+        /// One actor.
+        a: String,
+        /// The other actor.
+        b: String,
+        /// Inputs, filters, format.
         #[command(flatten)]
-        filter: FilterArgs,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "table")]
-        format: TableFormat,
+        args: QueryArgs,
+    },
+    /// The shortest chain of interactions linking A to B, with the events of each link.
+    Path {
+        /// Where the chain starts.
+        a: String,
+        /// Where it ends.
+        b: String,
+        /// Inputs, filters, format.
+        #[command(flatten)]
+        args: QueryArgs,
+    },
+    /// The most active or central actors.
+    Top {
+        /// What to rank by.
+        #[arg(long, value_enum, default_value = "events")]
+        by: RankBy,
+        /// How many actors (0 = all).
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+        /// Compute betweenness over every actor even on large graphs (otherwise estimated
+        /// from evenly spread pivots above 12 million steps).
+        #[arg(long)]
+        exact: bool,
+        /// Inputs, filters, format.
+        #[command(flatten)]
+        args: QueryArgs,
+    },
+    /// The events that pass the filters, in date order (csv: the events CSV contract).
+    Events {
+        /// Inputs, filters, format.
+        #[command(flatten)]
+        args: QueryArgs,
     },
 }
 

@@ -1,10 +1,13 @@
-//! `demarche build`: events.csv, timeline.svg and graph.svg in one run.
+//! `demarche build`: events.csv, timeline.svg and graph.svg in one run, from the merged
+//! graph (reports of one event from several articles are one row, `mentions` = reports).
 
 use super::{Ctx, default_title};
 use crate::cli::InputArgs;
 use anyhow::{Context, Result};
 use demarche::export::csv;
 use demarche::fsutil::write_atomic;
+use demarche::graph::{EventGraph, Level};
+use demarche::model::Event;
 use demarche::render::{network, timeline};
 use std::path::Path;
 
@@ -12,7 +15,8 @@ use std::path::Path;
 pub fn run(ctx: &Ctx, input: &InputArgs, out: &Path, title: Option<&str>) -> Result<i32> {
     let loaded = ctx.load(input)?;
     std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    let events = &loaded.events;
+    let graph = EventGraph::build(&loaded.events, Level::Actor, ctx.lex);
+    let events: &Vec<Event> = &graph.events().into_iter().cloned().collect();
     let prefix = title.map(|t| format!("{t}: ")).unwrap_or_default();
     let csv_text = csv::to_string(events)?;
     let tl = timeline::render(
@@ -40,8 +44,9 @@ pub fn run(ctx: &Ctx, input: &InputArgs, out: &Path, title: Option<&str>) -> Res
     }
     if !ctx.quiet {
         eprintln!(
-            "demarche: {} events from {} articles → {}",
+            "demarche: {} events ({} reports) from {} articles → {}",
             events.len(),
+            loaded.events.len(),
             loaded.documents,
             out.display()
         );

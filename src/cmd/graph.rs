@@ -1,10 +1,9 @@
-//! `demarche graph`: the relationship diagram SVG.
+//! `demarche graph`: the relationship diagram SVG of the merged, filtered events.
 
-use super::{Ctx, default_title, filter_from};
+use super::{Ctx, default_title, filtered_events};
 use crate::cli::{FilterArgs, InputArgs};
 use anyhow::{Context, Result};
 use demarche::fsutil::write_atomic;
-use demarche::model::Event;
 use demarche::render::network;
 use std::path::Path;
 
@@ -19,9 +18,8 @@ pub fn run(
     width: u32,
     height: u32,
 ) -> Result<i32> {
-    let f = filter_from(filter, ctx.lex)?;
-    let loaded = ctx.load(input)?;
-    let events: Vec<Event> = loaded.events.into_iter().filter(|e| f.accepts(e)).collect();
+    let loaded = ctx.load_graph(input, filter)?;
+    let events = filtered_events(&loaded.graph, &loaded.filter);
     let title = title
         .map(str::to_string)
         .unwrap_or_else(|| default_title("Who did what to whom", &events));

@@ -8,12 +8,13 @@ mod graph;
 mod query;
 mod timeline;
 
-use crate::cli::{Cli, Command, FilterArgs, InputArgs};
+use crate::cli::{Cli, Command, FilterArgs, InputArgs, LevelArg, ModalityArg};
 use anyhow::{Context, Result};
+use demarche::graph::{EventGraph, Level};
 use demarche::lexicon::Lexicon;
-use demarche::model::Event;
+use demarche::model::{Event, Modality};
 use demarche::pipeline::{self, Outcome};
-use demarche::query::Filter;
+use demarche::query::{self as queries, Filter};
 
 /// Run a parsed command line; the value is the process exit code.
 pub fn run(cli: Cli) -> Result<i32> {
@@ -121,27 +122,88 @@ impl Ctx<'_> {
     }
 }
 
-/// The query filter from command-line filters, with event types checked against the taxonomy.
+/// The query filter from command-line filters: event types, countries and dates checked
+/// against the lexicon; actors are resolved later against the graph ([`Ctx::load_graph`]).
 pub fn filter_from(args: &FilterArgs, lex: &Lexicon) -> Result<Filter> {
     for t in &args.types {
-        let root = t.len() == 2 && t.chars().all(|c| c.is_ascii_digit());
-        let quad = matches!(t.as_str(), "q1" | "q2" | "q3" | "q4");
-        if !root && !quad && lex.event_type(t).is_none() {
-            anyhow::bail!(
-                "--type {t:?} is not an event type, CAMEO root (e.g. 11) or quad class (q1–q4)"
-            );
-        }
+        queries::check_type(t, lex)?;
     }
     if let (Some(f), Some(t)) = (args.from, args.to) {
         if f > t {
             anyhow::bail!("--from {f} is after --to {t}");
         }
     }
+    let countries = args
+        .countries
+        .iter()
+        .map(|c| queries::resolve_country(lex, c))
+        .collect::<Result<_, _>>()?;
     Ok(Filter {
         from: args.from,
         to: args.to,
         types: args.types.clone(),
+        actors: Default::default(),
+        countries,
+        modalities: args
+            .modalities
+            .iter()
+            .map(|m| match m {
+                ModalityArg::Asserted => Modality::Asserted,
+                ModalityArg::Alleged => Modality::Alleged,
+                ModalityArg::Negated => Modality::Negated,
+                ModalityArg::Future => Modality::Future,
+                ModalityArg::Hypothetical => Modality::Hypothetical,
+            })
+            .collect(),
+        min_mentions: args.min_mentions,
     })
+}
+
+/// The graph level chosen on the command line.
+pub fn level_from(args: &FilterArgs) -> Level {
+    match args.level {
+        LevelArg::Actor => Level::Actor,
+        LevelArg::Country => Level::Country,
+    }
+}
+
+/// The merged event graph of the inputs, with the filter whose actors are resolved in it.
+pub struct LoadedGraph {
+    /// The graph, reports of one event merged.
+    pub graph: EventGraph,
+    /// The filter.
+    pub filter: Filter,
+    /// 0, or 1 when some input could not be used.
+    pub code: i32,
+}
+
+impl Ctx<'_> {
+    /// Check the filters, read the inputs, build the merged graph at the chosen level and
+    /// resolve `--actor` names in it.
+    pub fn load_graph(&self, input: &InputArgs, args: &FilterArgs) -> Result<LoadedGraph> {
+        let mut filter = filter_from(args, self.lex)?;
+        let loaded = self.load(input)?;
+        let graph = EventGraph::build(&loaded.events, level_from(args), self.lex);
+        for name in &args.actors {
+            for a in queries::resolve(&graph, self.lex, name)? {
+                filter.actors.insert(a.key());
+            }
+        }
+        Ok(LoadedGraph {
+            graph,
+            filter,
+            code: loaded.code,
+        })
+    }
+}
+
+/// The accepted events of a graph in graph order (first report first), for the renderers.
+pub fn filtered_events(g: &EventGraph, f: &Filter) -> Vec<Event> {
+    g.events()
+        .into_iter()
+        .filter(|e| f.accepts(e))
+        .cloned()
+        .collect()
 }
 
 /// A default chart title from the events' date range.

@@ -749,10 +749,12 @@ impl DocActors {
                             continue;
                         }
                     }
-                    let resolved = self
-                        .by_role(&role.label)
-                        .cloned()
-                        .filter(|_| prev_is_def || role.kind != RoleKind::Title);
+                    // "the ministry", "the protesters" refer back; a bare title or group ("145
+                    // people") does not.
+                    let resolved = self.by_role(&role.label).cloned().filter(|_| {
+                        prev_is_def
+                            || !matches!(role.kind, RoleKind::Title | RoleKind::GenericGroup)
+                    });
                     let actor = resolved.or_else(|| {
                         (role.kind != RoleKind::Title && role.kind != RoleKind::MobileGroup)
                             .then(|| self.dateline_country.clone())

@@ -207,6 +207,19 @@ pub enum Command {
         #[command(subcommand)]
         query: Query,
     },
+    /// Show, sentence by sentence, the actors, times and triggers the extractor found in an
+    /// article, how pronouns and descriptions were resolved, and which events came of them.
+    Explain {
+        /// The article (or '-' for standard input).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Publication date (overrides 'Date:' headers and dates in file names).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Score extraction against an annotated corpus (NAME.txt + NAME.gold.json).
     Eval {
         /// The corpus directory.

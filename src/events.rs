@@ -1386,6 +1386,57 @@ struct Anchor {
 
 /// Extract the events of one document.
 pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
+    extract_traced(doc, lex, None)
+}
+
+/// What the extractor saw in one sentence: for `demarche explain`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SentenceTrace {
+    /// Byte span of the sentence.
+    pub span: Span,
+    /// The sentence.
+    pub text: String,
+    /// Actor mentions: the words, the actor, and whether it was resolved from context
+    /// (a pronoun, "the ministry", a surname).
+    pub actors: Vec<(String, Actor, bool)>,
+    /// Time expressions: the words and their value (as resolved in a past-tense clause).
+    pub times: Vec<(String, String)>,
+    /// Trigger matches and what came of them.
+    pub triggers: Vec<TriggerTrace>,
+}
+
+/// One trigger match and the roles found for it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TriggerTrace {
+    /// Pattern id from `events.tsv`.
+    pub pattern: String,
+    /// Event type.
+    pub event_type: String,
+    /// The words matched.
+    pub words: String,
+    /// Sources found.
+    pub sources: Vec<String>,
+    /// Targets found.
+    pub targets: Vec<String>,
+    /// Number of events coded from it (0: no source, no target where one is needed, …).
+    pub coded: usize,
+    #[serde(skip)]
+    start: usize,
+}
+
+/// Extract the events of one document and explain, sentence by sentence, the actors, times
+/// and triggers behind them.
+pub fn explain(doc: &Document, lex: &Lexicon) -> (Vec<SentenceTrace>, Vec<Event>) {
+    let mut trace = Vec::new();
+    let events = extract_traced(doc, lex, Some(&mut trace));
+    (trace, events)
+}
+
+fn extract_traced(
+    doc: &Document,
+    lex: &Lexicon,
+    mut trace: Option<&mut Vec<SentenceTrace>>,
+) -> Vec<Event> {
     let text = &doc.text;
     let skip = boilerplate_spans(text, lex);
     let sents = sentences(text, &skip);
@@ -1407,6 +1458,44 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
             .into_iter()
             .filter(|t| !dateline.is_some_and(|d| d.overlaps(t.span)))
             .collect();
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(SentenceTrace {
+                span: sent.span,
+                text: text[sent.span.start..sent.span.end].to_string(),
+                actors: mentions
+                    .iter()
+                    .filter(|m| !m.weak)
+                    .map(|m| {
+                        (
+                            text[m.span.start..m.span.end].to_string(),
+                            m.actor.clone(),
+                            m.resolved,
+                        )
+                    })
+                    .collect(),
+                times: timexes
+                    .iter()
+                    .map(|x| {
+                        let v = match x.resolve(doc.dct, Tense::Past) {
+                            TimeRef::Value(v) if v.is_known() => format!(
+                                "{} [{}..{}] {}",
+                                v.value,
+                                v.start.map(|d| d.to_string()).unwrap_or_default(),
+                                v.end.map(|d| d.to_string()).unwrap_or_default(),
+                                v.basis.as_str()
+                            ),
+                            TimeRef::Value(_) => "unresolved (no publication date)".to_string(),
+                            TimeRef::Narrative { .. } => {
+                                "relative to the previous event".to_string()
+                            }
+                            TimeRef::Event { noun, .. } => format!("relative to the {noun}"),
+                        };
+                        (x.text.clone(), v)
+                    })
+                    .collect(),
+                triggers: Vec::new(),
+            });
+        }
         let triggers: Vec<TriggerMatch> = find_triggers(lex, text, &sent.tokens)
             .into_iter()
             .filter(|m| {
@@ -1526,29 +1615,20 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
                     ));
                 }
             }
-            if std::env::var_os("DEMARCHE_TRACE").is_some() {
-                eprintln!(
-                    "TRACE {} [{}] {:?} src={:?} tgt={:?} | {} | {}",
-                    pattern.id,
-                    &text[sent.tokens[m.start].span.start..sent.tokens[m.end - 1].span.end],
-                    pattern.event_type,
-                    roles
-                        .sources
-                        .iter()
-                        .map(|a| a.name.as_str())
-                        .collect::<Vec<_>>(),
-                    roles
-                        .targets
-                        .iter()
-                        .map(|a| a.name.as_str())
-                        .collect::<Vec<_>>(),
-                    mentions
-                        .iter()
-                        .map(|m| format!("{}={}", &text[m.span.start..m.span.end], m.actor.name))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    &text[sent.span.start..sent.span.end]
-                );
+            let words =
+                text[sent.tokens[m.start].span.start..sent.tokens[m.end - 1].span.end].to_string();
+            let names = |v: &[Actor]| v.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
+            let trace_entry = TriggerTrace {
+                pattern: pattern.id.clone(),
+                event_type: pattern.event_type.clone(),
+                words,
+                sources: names(&roles.sources),
+                targets: names(&roles.targets),
+                coded: 0,
+                start: sent.tokens[m.start].span.start,
+            };
+            if let Some(t) = trace.as_deref_mut().and_then(|t| t.last_mut()) {
+                t.triggers.push(trace_entry);
             }
             let trig_span = Span::new(
                 sent.tokens[m.start].span.start,
@@ -1710,6 +1790,13 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
         history.extend(mentions.iter().filter(|m| !m.weak).map(|m| m.actor.clone()));
     }
 
+    if let Some(t) = trace.as_deref_mut() {
+        for st in t.iter_mut() {
+            for tr in st.triggers.iter_mut() {
+                tr.coded = cands.iter().filter(|c| c.pos == tr.start).count();
+            }
+        }
+    }
     date_candidates(&mut cands, &anchors, doc);
     let mut events = finish(cands);
     for (i, e) in events.iter_mut().enumerate() {

@@ -111,6 +111,8 @@ pub enum RoleKind {
     Group,
     /// A group never assumed local to the dateline ("hostages", "diplomats", "militants").
     MobileGroup,
+    /// A group too generic to refer back ("people"): local to the dateline at most.
+    GenericGroup,
 }
 
 /// A role phrase mapped to a CAMEO role code.
@@ -470,6 +472,7 @@ impl Lexicon {
                     "title" => RoleKind::Title,
                     "group" => RoleKind::Group,
                     "mobile_group" => RoleKind::MobileGroup,
+                    "generic_group" => RoleKind::GenericGroup,
                     other => {
                         return Err(Error::BadLine {
                             path: path.clone(),

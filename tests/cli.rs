@@ -449,9 +449,43 @@ fn lexicon_overlay_adds_an_alias() {
 
 #[test]
 fn help_text_explains_every_subcommand() {
-    for sub in ["extract", "build", "timeline", "graph", "query", "eval"] {
+    for sub in [
+        "extract", "build", "timeline", "graph", "query", "eval", "explain",
+    ] {
         let out = bin().args([sub, "--help"]).output().unwrap();
         assert!(out.status.success());
         assert!(String::from_utf8(out.stdout).unwrap().len() > 200, "{sub}");
     }
+}
+
+#[test]
+fn explain_shows_resolutions_and_verdicts() {
+    let out = bin()
+        .current_dir(root())
+        .args(["explain", TAJIK])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    // "the ministry" is resolved from context to Tajikistan, and the summons is coded.
+    assert!(
+        text.contains("\"ministry\" → Tajikistan (TJKGOV, from context)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("summon_ambassador: Tajikistan → Semyon Grigoryev — coded ×1"),
+        "{text}"
+    );
+    let json = bin()
+        .current_dir(root())
+        .args(["explain", TAJIK, "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["sentences"].as_array().unwrap().len() >= 8);
+    assert!(!v["events"].as_array().unwrap().is_empty());
 }

@@ -3,6 +3,7 @@
 
 mod build;
 mod eval;
+mod explain;
 mod extract;
 mod graph;
 mod query;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli) -> Result<i32> {
             height,
         ),
         Command::Query { query } => query::run(&ctx, query),
+        Command::Explain { file, date, json } => explain::run(&ctx, &file, date, json),
         Command::Eval {
             dir,
             json,

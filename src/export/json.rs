@@ -22,3 +22,8 @@ pub fn to_jsonl(events: &[Event]) -> Result<String> {
     }
     Ok(out)
 }
+
+/// The events as rows with the CSV's field names (for embedding in other JSON).
+pub fn rows(events: &[Event]) -> Vec<EventRow> {
+    events.iter().map(EventRow::from_event).collect()
+}

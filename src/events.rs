@@ -1790,7 +1790,7 @@ fn extract_traced(
         history.extend(mentions.iter().filter(|m| !m.weak).map(|m| m.actor.clone()));
     }
 
-    if let Some(t) = trace.as_deref_mut() {
+    if let Some(t) = trace {
         for st in t.iter_mut() {
             for tr in st.triggers.iter_mut() {
                 tr.coded = cands.iter().filter(|c| c.pos == tr.start).count();

@@ -238,12 +238,27 @@ const IGO_NOUNS: &[&str] = &[
     "grouping",
 ];
 
-/// The consonant skeleton of a name: lower case, vowels and y dropped after the first letter,
-/// doubled letters folded. "Grigoryev" and "Grigoriev" share "grgrv".
+/// The consonant skeleton of a name, word by word: lower case, accents removed, letters that
+/// transliterations swap folded (q/g/k/c, w/v, z/s, j/y, ph/f, a silent h after a consonant),
+/// vowels and y dropped after the first letter, doubled letters folded. "Grigoryev" and
+/// "Grigoriev" share "krkrv"; "Gaddafi", "Qaddafi" and "Kadhafi" share "kdf".
 pub fn skeleton(name: &str) -> String {
+    // Word by word, so that letters of one word never fold into the next.
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 1 {
+        return words
+            .iter()
+            .map(|w| skeleton(w))
+            .collect::<Vec<_>>()
+            .join("");
+    }
     let mut out = String::new();
     let ascii: String = name
         .chars()
+        .flat_map(char::to_lowercase)
         .map(|c| match c {
             'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
             'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
@@ -262,10 +277,29 @@ pub fn skeleton(name: &str) -> String {
         .flat_map(char::to_lowercase)
         .filter(|c| c.is_ascii_alphabetic())
         .collect();
-    for (i, c) in ascii.chars().enumerate() {
+    // Letters that transliterations swap: q/g/k/c (Qaddafi, Gaddafi, Kadhafi), w/v, z/s;
+    // "h" after a consonant is dropped (Kh, Dh, Sh spellings).
+    let folded: String = ascii
+        .replace("ph", "f")
+        .chars()
+        .map(|c| match c {
+            'q' | 'g' | 'c' => 'k',
+            'w' => 'v',
+            'z' => 's',
+            'j' => 'y',
+            c => c,
+        })
+        .collect();
+    let mut prev = ' ';
+    for (i, c) in folded.chars().enumerate() {
         if i > 0 && "aeiouy".contains(c) {
+            prev = c;
             continue;
         }
+        if c == 'h' && i > 0 && !"aeiouy".contains(prev) {
+            continue;
+        }
+        prev = c;
         if out.ends_with(c) {
             continue;
         }
@@ -1397,6 +1431,10 @@ mod tests {
     #[test]
     fn skeletons_fold_transliterations() {
         for (a, b) in [
+            ("Gaddafi", "Qaddafi"),
+            ("Gaddafi", "Kadhafi"),
+            ("Cavusoglu", "Çavuşoğlu"),
+            ("Zelenskyy", "Zelensky"),
             ("Grigoryev", "Grigoriev"),
             ("Zelensky", "Zelenskiy"),
             ("Soleimani", "Suleimani"),

@@ -366,6 +366,21 @@ fn clause_start(toks: &[Token], head: usize) -> usize {
     0
 }
 
+/// Whether token `at` lies inside a ", which … ," or ", who … ," clause that closes before
+/// `head` (so it cannot hold the subject of `head`).
+fn inside_relative_clause(toks: &[Token], at: usize, head: usize) -> bool {
+    let open = (at.saturating_sub(20)..at).rev().find(|&j| {
+        matches!(toks[j].lower.as_str(), "which" | "who" | "whose")
+            && j > 0
+            && toks[j - 1].lower == ","
+    });
+    let Some(open) = open else { return false };
+    if toks[open..at].iter().any(|t| t.lower == ",") {
+        return false;
+    }
+    (at..head).any(|k| toks[k].lower == ",")
+}
+
 /// The preposition governing the phrase that starts at `start`, looking past determiners.
 fn governing_prep(toks: &[Token], start: usize) -> Option<&str> {
     let mut i = start;
@@ -558,13 +573,23 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
                 | ["and", "also"]
         )
     };
+    // A place phrase is no partner: "In Washington, President Joe Biden …".
+    let placed = |k: usize| {
+        governing_prep(toks, mentions[k].tok_start).is_some_and(|p| LOCATIVE.contains(&p))
+    };
     let mut i = idx;
-    while i > 0 && joiner(mentions[i - 1].tok_end, mentions[i].tok_start) {
+    while i > 0
+        && joiner(mentions[i - 1].tok_end, mentions[i].tok_start)
+        && placed(i - 1) == placed(idx)
+    {
         i -= 1;
         out.insert(0, i);
     }
     let mut j = idx;
-    while j + 1 < mentions.len() && joiner(mentions[j].tok_end, mentions[j + 1].tok_start) {
+    while j + 1 < mentions.len()
+        && joiner(mentions[j].tok_end, mentions[j + 1].tok_start)
+        && placed(j + 1) == placed(idx)
+    {
         j += 1;
         out.push(j);
     }
@@ -636,6 +661,7 @@ impl Ctx<'_> {
         for (mi, m) in self.mentions.iter().enumerate() {
             if m.tok_end <= head
                 && m.tok_start >= lower_bound
+                && !inside_relative_clause(self.toks, m.tok_start, head)
                 && m.actor.kind != ActorKind::Media
                 && !m.weak
             {
@@ -1446,7 +1472,7 @@ fn extract_traced(
     let mut cands: Vec<Candidate> = Vec::new();
     let mut anchors: Vec<Anchor> = Vec::new();
     // Sources of every trigger so far, with their sentence: the acts later sentences answer.
-    let mut acts: Vec<(usize, Vec<Actor>, bool)> = Vec::new();
+    let mut acts: Vec<(usize, Vec<Actor>, bool, String)> = Vec::new();
     // The last two parties seen dealing with each other (talks, truces), for mediators.
     let mut last_pair: Option<(Actor, Actor)> = None;
     // Accusations so far (accuser, accused), for denials.
@@ -1566,15 +1592,22 @@ fn extract_traced(
                     })
                 };
                 // Prefer the act itself over other reactions to it.
-                let recent = || {
-                    acts.iter()
-                        .rev()
-                        .filter(|(s, act, _)| si.saturating_sub(*s) <= 3 && other_party(act))
+                let recent = |span: usize| {
+                    acts.iter().rev().filter(move |(s, act, _, _)| {
+                        si.saturating_sub(*s) <= span && other_party(act)
+                    })
                 };
-                let answered = recent()
-                    .find(|(_, _, reaction)| !reaction)
-                    .or_else(|| recent().next());
-                if let Some((_, act, _)) = answered {
+                // "condemned the assault": the act named by the object, when it is one.
+                let named_root = triggers
+                    .iter()
+                    .find(|t| t.start > m.head && t.start <= m.head + 4)
+                    .and_then(|t| lex.event_type(&lex.patterns[t.pattern].event_type))
+                    .map(|i| i.cameo.chars().take(2).collect::<String>());
+                let answered = named_root
+                    .and_then(|root| recent(8).find(|(_, _, reaction, r)| !reaction && *r == root))
+                    .or_else(|| recent(3).find(|(_, _, reaction, _)| !reaction))
+                    .or_else(|| recent(3).next());
+                if let Some((_, act, _, _)) = answered {
                     roles.targets = act.clone();
                     roles.via_context = true;
                 }
@@ -1612,6 +1645,9 @@ fn extract_traced(
                         si,
                         roles.sources.clone(),
                         REACTIONS.contains(&pattern.event_type.as_str()),
+                        lex.event_type(&pattern.event_type)
+                            .map(|i| i.cameo.chars().take(2).collect())
+                            .unwrap_or_default(),
                     ));
                 }
             }

@@ -1029,12 +1029,28 @@ fn name_after(text: &str, toks: &[Token], at: usize) -> Option<(usize, String)> 
         i += 1;
     }
     let start = i;
-    while i < toks.len() && i - start < 4 && is_capitalized(&toks[i], text) {
+    // Name particles inside a name: "Bashar al-Assad", "Mohammed bin Salman", "Ursula von der Leyen".
+    let particle = |t: &Token| {
+        let w = t.lower.as_str();
+        w.starts_with("al-")
+            || w.starts_with("el-")
+            || matches!(
+                w,
+                "bin" | "ibn" | "von" | "van" | "der" | "de" | "da" | "al"
+            )
+    };
+    while i < toks.len()
+        && i - start < 5
+        && (is_capitalized(&toks[i], text) || (i > start && particle(&toks[i])))
+    {
         let w = &text[toks[i].span.start..toks[i].span.end];
         if NOT_NAMES.contains(&w) {
             break;
         }
         i += 1;
+    }
+    while i > start && particle(&toks[i - 1]) && !toks[i - 1].lower.contains('-') {
+        i -= 1;
     }
     if i == start {
         return None;

@@ -1606,7 +1606,12 @@ fn extract_traced(
                 let answered = named_root
                     .and_then(|root| recent(8).find(|(_, _, reaction, r)| !reaction && *r == root))
                     .or_else(|| recent(3).find(|(_, _, reaction, _)| !reaction))
-                    .or_else(|| recent(3).next());
+                    .or_else(|| recent(3).next())
+                    // Else the story's lead act: what the article is about.
+                    .or_else(|| {
+                        acts.iter()
+                            .find(|(_, act, reaction, _)| !reaction && other_party(act))
+                    });
                 if let Some((_, act, _, _)) = answered {
                     roles.targets = act.clone();
                     roles.via_context = true;

@@ -560,7 +560,11 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
             // Two mentions over the same words ("the four governments").
             return true;
         }
-        let words: Vec<&str> = toks[a..b].iter().map(|t| t.lower.as_str()).collect();
+        let words: Vec<&str> = toks[a..b]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .filter(|w| *w != "the")
+            .collect();
         matches!(
             words.as_slice(),
             [","]
@@ -1476,7 +1480,7 @@ fn extract_traced(
     // The last two parties seen dealing with each other (talks, truces), for mediators.
     let mut last_pair: Option<(Actor, Actor)> = None;
     // Accusations so far (accuser, accused), for denials.
-    let mut accusations: Vec<(Actor, Actor)> = Vec::new();
+    let mut accusations: Vec<(Vec<Actor>, Actor)> = Vec::new();
 
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
@@ -1567,11 +1571,11 @@ fn extract_traced(
                             .map(|s| s.country.as_str())
                             .filter(|c| !c.is_empty())
                             .collect();
-                        if let Some((accuser, _)) = accusations.iter().rev().find(|(acc, tgt)| {
+                        if let Some((accusers, _)) = accusations.iter().rev().find(|(acc, tgt)| {
                             own.contains(&tgt.country.as_str())
-                                && !own.contains(&acc.country.as_str())
+                                && acc.iter().all(|a| !own.contains(&a.country.as_str()))
                         }) {
-                            roles.targets = vec![accuser.clone()];
+                            roles.targets = accusers.clone();
                             roles.via_context = true;
                         }
                     }
@@ -1764,8 +1768,11 @@ fn extract_traced(
                     ) {
                         last_pair = Some((s.clone(), t.clone()));
                     }
-                    if matches!(info.quad_class, 3 | 4) && s.country != t.country {
-                        accusations.push((s.clone(), t.clone()));
+                    if matches!(info.quad_class, 3 | 4)
+                        && s.country != t.country
+                        && s.key() == roles.sources[0].key()
+                    {
+                        accusations.push((roles.sources.clone(), t.clone()));
                     }
                 }
             }

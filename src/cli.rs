@@ -176,9 +176,15 @@ pub enum Command {
         /// Chart title.
         #[arg(long)]
         title: Option<String>,
-        /// Width in pixels.
-        #[arg(long, default_value_t = 1200)]
-        width: u32,
+        /// Width in pixels (default: grows with the time span and the number of events).
+        #[arg(long)]
+        width: Option<u32>,
+        /// One lane per source actor, per country, per dyad or per event type.
+        #[arg(long, default_value = "actor", value_parser = ["actor", "country", "dyad", "type"])]
+        lanes: String,
+        /// Mark the publication dates of the articles under the axis.
+        #[arg(long)]
+        publication_dates: bool,
     },
     /// Draw the relationship diagram (actors and who did what to whom) as SVG.
     Graph {
@@ -200,6 +206,12 @@ pub enum Command {
         /// Height in pixels.
         #[arg(long, default_value_t = 760)]
         height: u32,
+        /// Only the neighbourhood of this actor (any name the extractor understands).
+        #[arg(long, value_name = "ACTOR")]
+        focus: Option<String>,
+        /// With --focus: how many steps away from the actor to keep.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
     },
     /// Ask questions of the events.
     Query {

@@ -489,3 +489,61 @@ fn explain_shows_resolutions_and_verdicts() {
     assert!(v["sentences"].as_array().unwrap().len() >= 8);
     assert!(!v["events"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn build_writes_a_self_contained_report_and_views_take_their_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    bin()
+        .current_dir(root())
+        .args(["build", "data/samples", "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert_eq!(html.matches("<svg").count(), 2, "both charts inline");
+    assert!(html.contains("Semyon Grigoryev"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "no network requests"
+    );
+    // The ego view finds the actor by any of its names; lanes and widths are options.
+    let g = dir.path().join("ego.svg");
+    bin()
+        .current_dir(root())
+        .args(["graph", "data/samples", "--focus", "Dushanbe", "-o"])
+        .arg(&g)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&g).unwrap();
+    roxmltree::Document::parse(&svg).unwrap();
+    assert!(
+        svg.contains("Tajikistan") && !svg.contains("Nigeria"),
+        "ego view keeps only the neighbourhood"
+    );
+    let t = dir.path().join("lanes.svg");
+    bin()
+        .current_dir(root())
+        .args([
+            "timeline",
+            "data/samples",
+            "--lanes",
+            "country",
+            "--width",
+            "900",
+            "-o",
+        ])
+        .arg(&t)
+        .assert()
+        .success();
+    let tl = std::fs::read_to_string(&t).unwrap();
+    assert!(tl.starts_with("<svg width=\"900\""), "{}", &tl[..80]);
+    let bad = bin()
+        .current_dir(root())
+        .args(["graph", "data/samples", "--focus", "Tajikstan", "-o"])
+        .arg(dir.path().join("x.svg"))
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("did you mean"));
+}

@@ -1,4 +1,4 @@
-//! `demarche build`: events.csv, timeline.svg and graph.svg in one run, from the merged
+//! `demarche build`: events.csv, timeline.svg, graph.svg and report.html in one run, from the merged
 //! graph (reports of one event from several articles are one row, `mentions` = reports).
 
 use super::{Ctx, default_title};
@@ -8,7 +8,7 @@ use demarche::export::csv;
 use demarche::fsutil::write_atomic;
 use demarche::graph::{EventGraph, Level};
 use demarche::model::Event;
-use demarche::render::{network, timeline};
+use demarche::render::{network, report, timeline};
 use std::path::Path;
 
 /// Run the command.
@@ -23,7 +23,8 @@ pub fn run(ctx: &Ctx, input: &InputArgs, out: &Path, title: Option<&str>) -> Res
         events,
         &timeline::TimelineOptions {
             title: format!("{prefix}{}", default_title("Timeline", events)),
-            width: 1200,
+            width: 0,
+            ..Default::default()
         },
     )?;
     let gr = network::render(
@@ -32,12 +33,16 @@ pub fn run(ctx: &Ctx, input: &InputArgs, out: &Path, title: Option<&str>) -> Res
             title: format!("{prefix}{}", default_title("Who did what to whom", events)),
             width: 1000,
             height: 760,
+            ..Default::default()
         },
     )?;
+    let report_title = format!("{prefix}{}", default_title("Events", events));
+    let html = report::render(events, &tl, &gr, &report_title);
     for (name, body) in [
         ("events.csv", csv_text.as_bytes()),
         ("timeline.svg", tl.as_bytes()),
         ("graph.svg", gr.as_bytes()),
+        ("report.html", html.as_bytes()),
     ] {
         let p = out.join(name);
         write_atomic(&p, body).with_context(|| format!("writing {}", p.display()))?;

@@ -2,17 +2,65 @@
 //! started from a circle ordered by degree then name, a fixed number of iterations and no
 //! randomness, followed by an overlap-removal pass.
 
-/// Positions in the unit square [0,1]² for `n` nodes (numbered in the order wanted on the
-/// starting circle, most connected first) with the given edges. Connected components are laid
-/// out one by one and placed in a grid, largest first, so that no component is squeezed into
-/// a corner by the others.
+/// Positions in the unit square `[0,1]²` for `n` nodes (numbered in the order wanted on the
+/// starting circle, most connected first) with the given edges; see [`layout_in`].
 pub fn layout(n: usize, edges: &[(usize, usize)], radii: &[f64]) -> Vec<(f64, f64)> {
+    layout_in(n, edges, radii, 1.0)
+}
+
+/// Positions in the unit square for a drawing area `aspect` times as wide as high. Each
+/// connected component is laid out on its own (a circle up to 8 nodes, else
+/// Fruchterman–Reingold from a circle, then overlap removal) in a square cell whose side
+/// grows with the square root of its size; the cells are shelf-packed, largest first, in the
+/// arrangement that lets them be drawn largest in the area. `radii` are node radii in units
+/// of the area's shorter side.
+pub fn layout_in(
+    n: usize,
+    edges: &[(usize, usize)],
+    radii: &[f64],
+    aspect: f64,
+) -> Vec<(f64, f64)> {
+    let aspect = if aspect.is_finite() && aspect > 0.0 {
+        aspect
+    } else {
+        1.0
+    };
     let comps = components(n, edges);
     if comps.len() <= 1 {
         return layout_connected(n, edges, radii);
     }
-    let cols = (comps.len() as f64).sqrt().ceil() as usize;
-    let rows = comps.len().div_ceil(cols);
+    let sizes: Vec<f64> = comps
+        .iter()
+        .map(|c| (c.len() as f64).sqrt().max(0.8))
+        .collect();
+    // Try every shelf width that starts a new row after k cells; keep the largest scale.
+    // (scale, cell corners, width, height) of the best packing so far.
+    type Packing = (f64, Vec<(f64, f64)>, f64, f64);
+    let mut best: Option<Packing> = None;
+    for k in 1..=comps.len() {
+        let shelf: f64 = sizes[..k].iter().sum();
+        let (mut x, mut y, mut row_h, mut bw) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        let mut at = Vec::with_capacity(comps.len());
+        for &s in &sizes {
+            if x > 0.0 && x + s > shelf + 1e-9 {
+                y += row_h;
+                x = 0.0;
+                row_h = 0.0;
+            }
+            at.push((x, y));
+            x += s;
+            row_h = row_h.max(s);
+            bw = bw.max(x);
+        }
+        let bh = y + row_h;
+        let scale = (aspect / bw).min(1.0 / bh);
+        if best.as_ref().is_none_or(|b| scale >= b.0 - 1e-12) {
+            best = Some((scale, at, bw, bh));
+        }
+    }
+    let (scale, at, bw, bh) = best.expect("at least one component");
+    // Centre the packing in the area, then map to the unit square.
+    let (ox, oy) = ((aspect - bw * scale) / 2.0, (1.0 - bh * scale) / 2.0);
     let mut pos = vec![(0.5, 0.5); n];
     for (ci, comp) in comps.iter().enumerate() {
         let local: std::collections::HashMap<usize, usize> =
@@ -22,18 +70,18 @@ pub fn layout(n: usize, edges: &[(usize, usize)], radii: &[f64]) -> Vec<(f64, f6
             .filter(|(a, b)| local.contains_key(a) && local.contains_key(b))
             .map(|(a, b)| (local[a], local[b]))
             .collect();
+        let cell = sizes[ci] * scale;
         let sub_radii: Vec<f64> = comp
             .iter()
-            .map(|&v| radii.get(v).copied().unwrap_or(0.02) * cols.max(rows) as f64)
+            .map(|&v| radii.get(v).copied().unwrap_or(0.02) / cell.max(1e-9))
             .collect();
         let sub = layout_connected(comp.len(), &sub_edges, &sub_radii);
-        let (cx, cy) = ((ci % cols) as f64, (ci / cols) as f64);
-        let (w, h) = (1.0 / cols as f64, 1.0 / rows as f64);
+        let pad = if comp.len() == 1 { 0.5 } else { 0.1 };
         for (i, &v) in comp.iter().enumerate() {
-            pos[v] = (
-                (cx + 0.12 + 0.76 * sub[i].0) * w,
-                (cy + 0.12 + 0.76 * sub[i].1) * h,
-            );
+            let (sx, sy) = if comp.len() == 1 { (0.5, 0.5) } else { sub[i] };
+            let gx = ox + (at[ci].0 * scale) + cell * (pad + (1.0 - 2.0 * pad) * sx);
+            let gy = oy + (at[ci].1 * scale) + cell * (pad + (1.0 - 2.0 * pad) * sy);
+            pos[v] = (gx / aspect, gy);
         }
     }
     pos
@@ -89,7 +137,12 @@ fn layout_connected(n: usize, edges: &[(usize, usize)], radii: &[f64]) -> Vec<(f
         })
         .collect();
     if n <= 8 {
-        return circle;
+        let order = circle_order(n, edges);
+        let mut pos = vec![(0.0, 0.0); n];
+        for (slot, &v) in order.iter().enumerate() {
+            pos[v] = circle[slot];
+        }
+        return pos;
     }
     let mut pos = circle;
     let k = (1.0 / n as f64).sqrt() * 0.9;
@@ -136,6 +189,73 @@ fn layout_connected(n: usize, edges: &[(usize, usize)], radii: &[f64]) -> Vec<(f
     remove_overlaps(&mut pos, radii);
     normalize(&mut pos);
     pos
+}
+
+/// The order of up to 8 nodes around a circle with the fewest edge crossings, then the
+/// shortest chords (in slots); node 0 stays in the first slot, and ties keep the earliest
+/// permutation in lexicographic order, so the result is deterministic.
+fn circle_order(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
+    let mut edges: Vec<(usize, usize)> = edges
+        .iter()
+        .filter(|(a, b)| a != b && *a < n && *b < n)
+        .map(|&(a, b)| (a.min(b), a.max(b)))
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    let score = |perm: &[usize]| {
+        let mut slot = [0usize; 8];
+        for (i, &v) in perm.iter().enumerate() {
+            slot[v] = i;
+        }
+        let chord = |&(a, b): &(usize, usize)| (slot[a].min(slot[b]), slot[a].max(slot[b]));
+        let mut crossings = 0;
+        for (i, e) in edges.iter().enumerate() {
+            let (a, b) = chord(e);
+            for f in &edges[i + 1..] {
+                let (c, d) = chord(f);
+                if a == c || a == d || b == c || b == d {
+                    continue;
+                }
+                if (a < c && c < b) != (a < d && d < b) {
+                    crossings += 1;
+                }
+            }
+        }
+        let length: usize = edges
+            .iter()
+            .map(|e| {
+                let (a, b) = chord(e);
+                (b - a).min(n - (b - a))
+            })
+            .sum();
+        (crossings, length)
+    };
+    let mut perm: Vec<usize> = (0..n).collect();
+    let mut best = (score(&perm), perm.clone());
+    if n <= 3 {
+        return perm;
+    }
+    // Heap-free lexicographic enumeration of the permutations of perm[1..].
+    loop {
+        let tail = &mut perm[1..];
+        let Some(i) = (0..tail.len().saturating_sub(1))
+            .rev()
+            .find(|&i| tail[i] < tail[i + 1])
+        else {
+            break;
+        };
+        let j = (i + 1..tail.len())
+            .rev()
+            .find(|&j| tail[j] > tail[i])
+            .expect("successor");
+        tail.swap(i, j);
+        tail[i + 1..].reverse();
+        let s = score(&perm);
+        if s < best.0 {
+            best = (s, perm.clone());
+        }
+    }
+    best.1
 }
 
 fn normalize(pos: &mut [(f64, f64)]) {
@@ -217,11 +337,31 @@ mod tests {
 
     #[test]
     fn components_get_their_own_cells() {
-        let p = layout(4, &[(0, 1), (2, 3)], &[0.02; 4]);
-        // Two components side by side: the first pair left, the second right.
+        let p = layout_in(4, &[(0, 1), (2, 3)], &[0.02; 4], 2.0);
+        // Two components side by side in a wide area: the first pair left, the second right.
         assert!(
             p[0].0 < 0.5 && p[1].0 < 0.5 && p[2].0 > 0.5 && p[3].0 > 0.5,
             "{p:?}"
+        );
+    }
+
+    #[test]
+    fn circle_order_removes_crossings() {
+        // A 4-cycle given in crossing order 0-2-1-3-0 is untangled.
+        let order = circle_order(4, &[(0, 2), (2, 1), (1, 3), (3, 0)]);
+        assert_eq!(order, vec![0, 2, 1, 3]);
+        let p = layout(
+            6,
+            &[(0, 3), (3, 1), (1, 4), (4, 2), (2, 5), (5, 0)],
+            &[0.02; 6],
+        );
+        assert_eq!(
+            p,
+            layout(
+                6,
+                &[(0, 3), (3, 1), (1, 4), (4, 2), (2, 5), (5, 0)],
+                &[0.02; 6]
+            )
         );
     }
 

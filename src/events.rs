@@ -632,10 +632,16 @@ impl Ctx<'_> {
                 }
             }
         }
+        // A place ("at a summit in Abuja") is not what "it" or "he" refers to.
         let earlier = self
             .mentions
             .iter()
-            .filter(|m| m.tok_end <= at && !m.weak)
+            .filter(|m| {
+                m.tok_end <= at
+                    && !m.weak
+                    && !governing_prep(self.toks, m.tok_start)
+                        .is_some_and(|p| LOCATIVE.contains(&p))
+            })
             .map(|m| &m.actor)
             .rev()
             .chain(self.history.iter().rev());

@@ -1002,11 +1002,11 @@ fn lexicon_person(lex: &Lexicon, name: &str) -> Option<Actor> {
     let mut candidates: Vec<usize> = lex.surname_index.get(surname).cloned().unwrap_or_default();
     // Variant surnames are not in the index: also scan by skeleton.
     candidates.extend(
-        lex.people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| skeleton(&p.name) == sk)
-            .map(|(i, _)| i),
+        lex.people_by_skeleton
+            .get(&sk)
+            .into_iter()
+            .flatten()
+            .copied(),
     );
     let mut hits: Vec<&crate::lexicon::Person> = Vec::new();
     for i in candidates {

@@ -222,6 +222,9 @@ pub struct Lexicon {
     pub classes: HashMap<String, Vec<Vec<String>>>,
     /// Lower-case cue phrases of website boilerplate.
     pub boilerplate: Vec<String>,
+    /// Consonant skeleton of each person's name (see `actors::skeleton`) → indices into
+    /// `people`, for transliterated full names.
+    pub people_by_skeleton: HashMap<String, Vec<usize>>,
     /// Upper-case capital or country name → ISO3, for datelines ("DUSHANBE, April 29 —").
     pub dateline_index: HashMap<String, String>,
     /// Matcher over `boilerplate` (all overlapping matches are checked for word bounds).
@@ -700,7 +703,19 @@ impl Lexicon {
                     .or_insert_with(|| countries[*i].iso3.clone());
             }
         }
+        let mut people_by_skeleton: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                let list = people_by_skeleton
+                    .entry(crate::actors::skeleton(n))
+                    .or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
         Ok(Lexicon {
+            people_by_skeleton,
             dateline_index,
             boilerplate_ac,
             surname_index,

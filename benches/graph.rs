@@ -11,24 +11,7 @@ use demarche::query::{self, Filter, Rank, TopOptions};
 use std::hint::black_box;
 use std::time::Instant;
 
-/// Knuth's MMIX linear congruential generator: deterministic, no dependency.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn unit(&mut self) -> f64 {
-        self.next() as f64 / (1u64 << 31) as f64
-    }
-}
+use demarche::render::synthetic::Lcg;
 
 fn env(name: &str, default: usize) -> usize {
     std::env::var(name)

@@ -717,16 +717,7 @@ impl Ctx<'_> {
             }
         }
         match best? {
-            (_, Some(mi)) => {
-                let idx = coordinated(self.mentions, self.toks, mi);
-                let via = idx.iter().any(|&i| self.mentions[i].resolved);
-                Some((
-                    idx.into_iter()
-                        .map(|i| self.mentions[i].actor.clone())
-                        .collect(),
-                    via,
-                ))
-            }
+            (_, Some(mi)) => Some(self.group(&coordinated(self.mentions, self.toks, mi), None)),
             (p, None) => self.pronoun_actor(p).map(|a| (vec![a], true)),
         }
     }
@@ -766,13 +757,7 @@ impl Ctx<'_> {
                 let idx = coordinated(self.mentions, self.toks, mi);
                 let idx: Vec<usize> = idx.into_iter().filter(|&k| k >= mi).collect();
                 if m.actor.kind != ActorKind::Media && !(skip_by && by) && !locative {
-                    let via = idx.iter().any(|&i| self.mentions[i].resolved);
-                    return Some((
-                        idx.into_iter()
-                            .map(|i| self.mentions[i].actor.clone())
-                            .collect(),
-                        via,
-                    ));
+                    return Some(self.group(&idx, None));
                 }
                 // Skip the whole coordinated phrase ("by the United States and France").
                 i = idx
@@ -822,12 +807,7 @@ impl Ctx<'_> {
             .into_iter()
             .filter(|&k| k >= mi)
             .collect();
-        Some((
-            idx.iter()
-                .map(|&i| self.mentions[i].actor.clone())
-                .collect(),
-            true,
-        ))
+        Some(self.group(&idx, Some(true)))
     }
 
     /// The actor of a "by X" phrase after `from` in the clause.
@@ -879,13 +859,20 @@ impl Ctx<'_> {
                 && !governing_prep(self.toks, m.tok_start)
                     .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
         })?;
-        let idx = coordinated(self.mentions, self.toks, mi);
-        Some((
-            idx.iter()
-                .map(|&i| self.mentions[i].actor.clone())
-                .collect(),
-            true,
-        ))
+        Some(self.group(&coordinated(self.mentions, self.toks, mi), Some(true)))
+    }
+
+    /// The actors of the mentions `idx`, and whether any was resolved from context (or
+    /// `via` when given).
+    fn group(&self, idx: &[usize], via: Option<bool>) -> (Vec<Actor>, bool) {
+        let actors = idx
+            .iter()
+            .map(|&i| self.mentions[i].actor.clone())
+            .collect();
+        (
+            actors,
+            via.unwrap_or_else(|| idx.iter().any(|&i| self.mentions[i].resolved)),
+        )
     }
 
     /// A possessive actor right before a noun trigger ("Dushanbe's note of protest").

@@ -6,21 +6,25 @@
 use crate::model::{Actor, ActorKind, DateBasis, Event, Modality, Precision, Span, TimeValue};
 use chrono::{Datelike, Duration, NaiveDate};
 
-/// Knuth's MMIX linear congruential generator.
-struct Lcg(u64);
+/// Knuth's MMIX linear congruential generator: deterministic, no dependency (shared with the
+/// benches).
+pub struct Lcg(pub u64);
 
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    /// The next 31-bit value.
+    pub fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
         self.0 >> 33
     }
-    fn below(&mut self, n: usize) -> usize {
+    /// A value in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
-    fn unit(&mut self) -> f64 {
+    /// A value in `[0, 1)`.
+    pub fn unit(&mut self) -> f64 {
         self.next() as f64 / (1u64 << 31) as f64
     }
 }

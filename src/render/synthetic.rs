@@ -12,7 +12,7 @@ pub struct Lcg(pub u64);
 
 impl Lcg {
     /// The next 31-bit value.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u31(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -21,11 +21,11 @@ impl Lcg {
     }
     /// A value in `0..n`.
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u31() % n.max(1) as u64) as usize
     }
     /// A value in `[0, 1)`.
     pub fn unit(&mut self) -> f64 {
-        self.next() as f64 / (1u64 << 31) as f64
+        self.next_u31() as f64 / (1u64 << 31) as f64
     }
 }
 

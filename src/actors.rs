@@ -497,6 +497,10 @@ impl DocActors {
                         | "-controlled"
                         | "-funded"
                         | "-supported"
+                        | "-flagged"
+                        | "-registered"
+                        | "-owned"
+                        | "-operated"
                 );
                 if strong || weak {
                     compounds.push((ti, lex.proper_forms[m.pattern().as_usize()].1, weak));

@@ -1007,6 +1007,38 @@ impl Ctx<'_> {
                 let from = if ends_in_prep { m.end } else { head + 1 };
                 self.right_actor_through(from, skip_by, &avoid, attack)
                     .or_else(|| {
+                        // "expressed concern about Algeria's role", "disappointment over the U.S.
+                        // comments": an opinion's target may follow its topic preposition.
+                        let opinion = matches!(
+                            pattern.event_type.as_str(),
+                            "disapprove"
+                                | "criticize"
+                                | "praise"
+                                | "accuse"
+                                | "deny_responsibility"
+                        );
+                        let end = clause_end(self.toks, head);
+                        opinion
+                            .then(|| {
+                                (m.end..end).find(|&i| {
+                                    matches!(
+                                        self.toks[i].lower.as_str(),
+                                        "about" | "over" | "at" | "on"
+                                    )
+                                })
+                            })
+                            .flatten()
+                            .and_then(|p| {
+                                let mi = self.mentions.iter().position(|x| {
+                                    x.tok_start > p
+                                        && x.tok_start <= p + 3
+                                        && x.actor.kind != ActorKind::Media
+                                        && !avoid.contains(&x.actor.country)
+                                })?;
+                                Some(self.group(&[mi], None))
+                            })
+                    })
+                    .or_else(|| {
                         // "demanded that the government…", "warned that any intervention against Niger…"
                         let complement = matches!(
                             pattern.event_type.as_str(),
@@ -1241,6 +1273,30 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
             && i + 1 < head
             && (i >= cs || toks[i + 1..head].iter().any(|t| t.lower == "that"))
     })
+}
+
+/// "after the truce", "since the attack": a noun naming another event as a point in time is
+/// a reference, not a report of the event.
+fn is_time_reference(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
+    if pattern.pos != TriggerPos::Noun {
+        return false;
+    }
+    let lo = m.start.saturating_sub(4);
+    (lo..m.start)
+        .rev()
+        .find(|&i| {
+            !matches!(
+                toks[i].lower.as_str(),
+                "the" | "a" | "its" | "their" | "this" | "that"
+            ) && toks[i].kind == TokenKind::Word
+                && toks[i].lower.chars().all(|c| c.is_lowercase() || c == '-')
+        })
+        .is_some_and(|i| {
+            matches!(
+                toks[i].lower.as_str(),
+                "after" | "before" | "since" | "during" | "until" | "following"
+            )
+        })
 }
 
 /// Types that can have a target of the source's own country (arrests, crackdowns, trials).
@@ -1543,14 +1599,16 @@ fn extract_traced(
             let pattern = &lex.patterns[m.pattern];
             if is_state_not_event(&sent.tokens, m.head)
                 || is_habitual_or_demanded(&sent.tokens, m.head)
+                || is_time_reference(&sent.tokens, m, pattern)
             {
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
             if roles.targets.is_empty() && !roles.sources.is_empty() {
                 match pattern.event_type.as_str() {
-                    // A mediator mediates between the last two parties in the story.
-                    "mediate" => {
+                    // A mediator mediates, and a truce holds, between the last two parties in
+                    // the story.
+                    "mediate" | "ceasefire" => {
                         if let Some((a, b)) = &last_pair {
                             roles.targets = vec![a.clone(), b.clone()];
                             roles.via_context = true;

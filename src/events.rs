@@ -1281,6 +1281,19 @@ fn is_time_reference(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> boo
     if pattern.pos != TriggerPos::Noun {
         return false;
     }
+    // "in retaliation for the drone strike": the strike is the cause, reported elsewhere.
+    let lo5 = m.start.saturating_sub(5);
+    if toks[lo5..m.start].windows(2).any(|w| {
+        matches!(
+            (w[0].lower.as_str(), w[1].lower.as_str()),
+            (
+                "retaliation" | "revenge" | "reprisal" | "response" | "reaction",
+                "for" | "to"
+            )
+        )
+    }) {
+        return true;
+    }
     let lo = m.start.saturating_sub(4);
     (lo..m.start)
         .rev()
@@ -1451,6 +1464,8 @@ struct Candidate {
     pos: usize,
     /// Paragraph of the sentence.
     paragraph: usize,
+    /// Byte offset where the sentence starts.
+    sent_start: usize,
     /// Whether the trigger is a verb in the simple past (narrative time may carry over).
     simple_past: bool,
 }
@@ -1653,10 +1668,22 @@ fn extract_traced(
                     })
                 };
                 // "condemned the assault": the act named by the object, when it is one.
+                // The object may also be an event noun that matched no full pattern ("the
+                // expulsions" without "of diplomats"): any noun pattern it could start.
+                let noun_type = (m.head + 1..sent.tokens.len().min(m.head + 5)).find_map(|i| {
+                    lex.pattern_index
+                        .get(&sent.tokens[i].lower)?
+                        .iter()
+                        .map(|&p| &lex.patterns[p])
+                        .find(|p| p.pos == TriggerPos::Noun)
+                        .map(|p| p.event_type.clone())
+                });
                 let named_root = triggers
                     .iter()
                     .find(|t| t.start > m.head && t.start <= m.head + 4)
-                    .and_then(|t| lex.event_type(&lex.patterns[t.pattern].event_type))
+                    .map(|t| lex.patterns[t.pattern].event_type.clone())
+                    .or(noun_type)
+                    .and_then(|t| lex.event_type(&t))
                     .map(|i| i.cameo.chars().take(2).collect::<String>());
                 let answered = named_root
                     .and_then(|root| recent(8).find(|(_, _, reaction, r)| !reaction && *r == root))
@@ -1881,6 +1908,7 @@ fn extract_traced(
                         sentence: si,
                         pos: trig_span.start,
                         paragraph: sent.paragraph,
+                        sent_start: sent.span.start,
                         simple_past: is_simple_past(&sent.tokens, m.head),
                     });
                 }
@@ -1990,7 +2018,7 @@ fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) 
             Some(TimeRef::Value(v)) => Some(v),
             Some(TimeRef::Narrative { n, unit, text }) => known
                 .iter()
-                .filter(|(p, _)| *p < c.pos)
+                .filter(|(p, _)| *p < c.sent_start)
                 .max_by_key(|(p, _)| *p)
                 .and_then(|(_, prev)| {
                     timex::shift_anchor(prev, n, unit, timex::Bound::About, doc.dct, &text)

@@ -759,6 +759,13 @@ impl DocActors {
                                     self.by_head
                                         .get(&role.label)
                                         .map(|a| person_actor(&name, &a.country, &role.code))
+                                })
+                                .or_else(|| {
+                                    // A spokesperson speaks for the government last named.
+                                    (role.label.starts_with("spokes"))
+                                        .then(|| self.last_country.clone())
+                                        .flatten()
+                                        .map(|iso| person_actor(&name, &iso, &role.code))
                                 });
                             if let Some(actor) = actor {
                                 self.remember_person(&actor);

@@ -1829,8 +1829,10 @@ fn extract_traced(
             } else {
                 found_targets.into_iter().map(Some).collect()
             };
-            let mutual_possible =
-                roles.sources.len() >= 2 && info.quad_class <= 2 && info.goldstein > 0.0;
+            let mutual_possible = roles.sources.len() >= 2
+                && info.quad_class <= 2
+                && info.goldstein > 0.0
+                && pattern.event_type != "mediate";
             if pattern.needs_target && targets.iter().all(Option::is_none) && !mutual_possible {
                 continue;
             }

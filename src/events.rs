@@ -851,14 +851,18 @@ impl Ctx<'_> {
     /// subject shared by coordinated verbs ("Washington ordered …, and ordered …").
     fn previous_clause_subject(&self, at: usize) -> Option<(Vec<Actor>, bool)> {
         let cs = clause_start(self.toks, at);
-        let mi = self.mentions.iter().position(|m| {
-            m.tok_start >= cs
-                && m.tok_end <= at
-                && !m.weak
-                && m.actor.kind != ActorKind::Media
-                && !governing_prep(self.toks, m.tok_start)
-                    .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
-        })?;
+        // The subject of the clause before, else of the sentence ("X said …, and urged …").
+        let subject = |from: usize| {
+            self.mentions.iter().position(|m| {
+                m.tok_start >= from
+                    && m.tok_end <= at
+                    && !m.weak
+                    && m.actor.kind != ActorKind::Media
+                    && !governing_prep(self.toks, m.tok_start)
+                        .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+            })
+        };
+        let mi = subject(cs).or_else(|| subject(0))?;
         Some(self.group(&coordinated(self.mentions, self.toks, mi), Some(true)))
     }
 
@@ -1404,6 +1408,13 @@ fn modality(toks: &[Token], head: usize) -> Modality {
         || has("blamed")
     {
         return Modality::Alleged;
+    }
+    // "said he would travel": reported future, not a hypothesis.
+    let reported = toks[..head]
+        .iter()
+        .any(|t| REPORTING.contains(&t.lower.as_str()));
+    if has("would") && reported && !has("if") && !has("unless") {
+        return Modality::Future;
     }
     if has("would") || has("could") || has("might") || has("if") || has("unless") || has("may") {
         return Modality::Hypothetical;

@@ -784,7 +784,12 @@ impl Ctx<'_> {
                 return None;
             }
             saw_prep |= NON_AGENT_PREPS.contains(&w);
-            if PRONOUNS.contains(&w) && w != "its" && i <= from + 1 {
+            let after_prep = i > 0
+                && matches!(
+                    self.toks[i - 1].lower.as_str(),
+                    "with" | "against" | "on" | "to" | "toward" | "towards" | "from"
+                );
+            if PRONOUNS.contains(&w) && w != "its" && (i <= from + 1 || after_prep) {
                 return self.pronoun_actor(i).map(|a| (vec![a], true));
             }
             i += 1;
@@ -1374,7 +1379,17 @@ fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bo
     (m.head + 1..upto.max(m.head + 2).min(toks.len())).any(|i| {
         matches!(
             toks[i].lower.as_str(),
-            "the" | "this" | "that" | "these" | "those" | "such" | "its" | "their" | "any" | "what"
+            "the"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "such"
+                | "its"
+                | "their"
+                | "any"
+                | "what"
+                | "it"
         )
     })
 }
@@ -1658,6 +1673,12 @@ fn extract_traced(
                     }
                     _ => {}
                 }
+            }
+            // "Brazil and Colombia denounced it": "it" is the act, not an actor.
+            if REACTIONS.contains(&pattern.event_type.as_str())
+                && sent.tokens.get(m.head + 1).is_some_and(|t| t.lower == "it")
+            {
+                roles.targets.clear();
             }
             if roles.targets.is_empty()
                 && !roles.sources.is_empty()

@@ -867,7 +867,19 @@ impl Ctx<'_> {
                         .is_some_and(|p| NON_AGENT_PREPS.contains(&p))
             })
         };
-        let mi = subject(cs).or_else(|| subject(0))?;
+        // A sentence that opens with a participle ("Addressing supporters in Caracas, Maduro …")
+        // has its subject after the first comma.
+        let opening = if self.toks.first().is_some_and(|t| t.lower.ends_with("ing")) {
+            self.toks
+                .iter()
+                .position(|t| t.lower == ",")
+                .map(|c| c + 1)
+                .filter(|&c| c < at)
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        let mi = subject(cs.max(opening)).or_else(|| subject(opening))?;
         Some(self.group(&coordinated(self.mentions, self.toks, mi), Some(true)))
     }
 
@@ -965,7 +977,15 @@ impl Ctx<'_> {
                     }
                     let coordinated_verb =
                         k > 0 && matches!(self.toks[k - 1].lower.as_str(), "and" | "then" | "to");
+                    // ", accusing its neighbour of…", ", arresting Suu Kyi": a participle after a
+                    // comma shares the subject of the clause it hangs on.
+                    let participle = k > 0
+                        && self.toks[k - 1].lower == ","
+                        && self.toks[head].lower.ends_with("ing");
                     match (coordinated_verb, prev_sources) {
+                        _ if participle && self.previous_clause_subject(k - 1).is_some() => {
+                            self.previous_clause_subject(k - 1)
+                        }
                         (true, Some(s)) => Some((s.clone(), true)),
                         (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
                             .left_agent(head, false)
@@ -1615,6 +1635,19 @@ fn extract_traced(
                     .collect(),
                 triggers: Vec::new(),
             });
+        }
+        // Every dated expression is a point the narrative can refer back to ("later that day").
+        for x in &timexes {
+            if let TimeRef::Value(v) = x.resolve(doc.dct, Tense::Past) {
+                if v.is_known() && v.precision == crate::model::Precision::Day {
+                    anchors.push(Anchor {
+                        words: String::new(),
+                        event_type: String::new(),
+                        time: v,
+                        start: x.span.start,
+                    });
+                }
+            }
         }
         let triggers: Vec<TriggerMatch> = find_triggers(lex, text, &sent.tokens)
             .into_iter()

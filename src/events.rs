@@ -815,6 +815,60 @@ impl Ctx<'_> {
         Some(self.group(&idx, Some(true)))
     }
 
+    /// "expressed concern about Algeria's role", "disappointment over the U.S. comments": an
+    /// opinion's target may follow its topic preposition.
+    fn opinion_target(
+        &self,
+        m: &TriggerMatch,
+        pattern: &Pattern,
+        avoid: &[String],
+    ) -> Option<(Vec<Actor>, bool)> {
+        let opinion = matches!(
+            pattern.event_type.as_str(),
+            "disapprove" | "criticize" | "praise" | "accuse" | "deny_responsibility"
+        );
+        if !opinion {
+            return None;
+        }
+        let end = clause_end(self.toks, m.head);
+        let p = (m.end..end)
+            .find(|&i| matches!(self.toks[i].lower.as_str(), "about" | "over" | "at" | "on"))?;
+        let mi = self.mentions.iter().position(|x| {
+            x.tok_start > p
+                && x.tok_start <= p + 3
+                && x.actor.kind != ActorKind::Media
+                && !avoid.contains(&x.actor.country)
+        })?;
+        Some(self.group(&[mi], None))
+    }
+
+    /// "demanded that the government…", "warned that any intervention against Niger…": the
+    /// target of a demand or warning may sit in its complement clause.
+    fn complement_target(
+        &self,
+        m: &TriggerMatch,
+        pattern: &Pattern,
+        avoid: &[String],
+    ) -> Option<(Vec<Actor>, bool)> {
+        let complement = matches!(
+            pattern.event_type.as_str(),
+            "demand"
+                | "appeal"
+                | "threaten"
+                | "threaten_force"
+                | "threaten_sanctions"
+                | "ultimatum"
+                | "accuse"
+        );
+        if !complement {
+            return None;
+        }
+        let that = (m.end..self.toks.len().min(m.end + 9))
+            .take_while(|&i| !is_clause_break(self.toks, i))
+            .find(|&i| self.toks[i].lower == "that")?;
+        self.complement_actor(that + 1, avoid)
+    }
+
     /// The actor of a "by X" phrase after `from` in the clause.
     fn by_agent(&self, from: usize) -> Option<(Vec<Actor>, bool)> {
         let mut i = from;
@@ -1035,58 +1089,8 @@ impl Ctx<'_> {
                     if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into")));
                 let from = if ends_in_prep { m.end } else { head + 1 };
                 self.right_actor_through(from, skip_by, &avoid, attack)
-                    .or_else(|| {
-                        // "expressed concern about Algeria's role", "disappointment over the U.S.
-                        // comments": an opinion's target may follow its topic preposition.
-                        let opinion = matches!(
-                            pattern.event_type.as_str(),
-                            "disapprove"
-                                | "criticize"
-                                | "praise"
-                                | "accuse"
-                                | "deny_responsibility"
-                        );
-                        let end = clause_end(self.toks, head);
-                        opinion
-                            .then(|| {
-                                (m.end..end).find(|&i| {
-                                    matches!(
-                                        self.toks[i].lower.as_str(),
-                                        "about" | "over" | "at" | "on"
-                                    )
-                                })
-                            })
-                            .flatten()
-                            .and_then(|p| {
-                                let mi = self.mentions.iter().position(|x| {
-                                    x.tok_start > p
-                                        && x.tok_start <= p + 3
-                                        && x.actor.kind != ActorKind::Media
-                                        && !avoid.contains(&x.actor.country)
-                                })?;
-                                Some(self.group(&[mi], None))
-                            })
-                    })
-                    .or_else(|| {
-                        // "demanded that the government…", "warned that any intervention against Niger…"
-                        let complement = matches!(
-                            pattern.event_type.as_str(),
-                            "demand"
-                                | "appeal"
-                                | "threaten"
-                                | "threaten_force"
-                                | "threaten_sanctions"
-                                | "ultimatum"
-                                | "accuse"
-                        );
-                        let that = (m.end..self.toks.len().min(m.end + 9))
-                            .take_while(|&i| !is_clause_break(self.toks, i))
-                            .find(|&i| self.toks[i].lower == "that");
-                        complement
-                            .then_some(that)
-                            .flatten()
-                            .and_then(|t| self.complement_actor(t + 1, &avoid))
-                    })
+                    .or_else(|| self.opinion_target(m, pattern, &avoid))
+                    .or_else(|| self.complement_target(m, pattern, &avoid))
             }
         };
         let (mut sources, mut sv) = source.unwrap_or_default();

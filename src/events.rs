@@ -1656,10 +1656,9 @@ fn extract_traced(
         let triggers: Vec<TriggerMatch> = find_triggers(lex, text, &sent.tokens)
             .into_iter()
             .filter(|m| {
-                let sp = Span::new(
-                    sent.tokens[m.start].span.start,
-                    sent.tokens[m.end - 1].span.end,
-                );
+                // A trigger word inside a time expression ("after the attack") is an anchor,
+                // not an event; a time inside a longer trigger ("agreed on Monday to") is fine.
+                let sp = sent.tokens[m.head].span;
                 !timexes.iter().any(|t| t.span.overlaps(sp))
             })
             .collect();

@@ -284,8 +284,7 @@ fn greedy(lex: &Lexicon, gold: &[GoldEvent], preds: &[Event], typed: bool) -> Ve
                 continue;
             }
             let score =
-                i64::from(type_ok) * 4 + i64::from(date_ok(g, p)) * 2 + i64::from(!g.optional)
-                    - (pi as i64).min(0);
+                i64::from(type_ok) * 4 + i64::from(date_ok(g, p)) * 2 + i64::from(!g.optional);
             pairs.push((score, gi, pi));
         }
     }

@@ -603,7 +603,7 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
 struct Ctx<'a> {
     /// Keys of the current trigger's sources: an object pronoun ("thanked her") is someone else.
     exclude: std::cell::RefCell<Vec<String>>,
-    lex: Option<&'a Lexicon>,
+    lex: &'a Lexicon,
     toks: &'a [Token],
     mentions: &'a [Mention],
     /// Actors of earlier sentences, most recent last (for pronouns).
@@ -813,6 +813,19 @@ impl Ctx<'_> {
             .filter(|&k| k >= mi)
             .collect();
         Some(self.group(&idx, Some(true)))
+    }
+
+    /// The first actor named as a place ("in Beirut", "at the Ukrainian border") in the clause
+    /// of `head` that passes `keep`.
+    fn place_in_clause(&self, head: usize, keep: impl Fn(&Mention) -> bool) -> Option<&Mention> {
+        let (cs, ce) = (clause_start(self.toks, head), clause_end(self.toks, head));
+        self.mentions.iter().find(|x| {
+            x.tok_start >= cs
+                && x.tok_end <= ce
+                && !x.weak
+                && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
+                && keep(x)
+        })
     }
 
     /// "expressed concern about Algeria's role", "disappointment over the U.S. comments": an
@@ -1182,22 +1195,12 @@ impl Ctx<'_> {
                 "attack" | "military_attack" | "airstrike" | "bombing"
             )
         {
-            let (cs, ce) = (clause_start(self.toks, head), clause_end(self.toks, head));
             let own: Vec<&str> = sources.iter().map(|s| s.country.as_str()).collect();
-            if let (Some(place), Some(lex)) = (
-                self.mentions.iter().find(|x| {
-                    x.tok_start >= cs
-                        && x.tok_end <= ce
-                        && !x.weak
-                        && !x.actor.country.is_empty()
-                        && !own.contains(&x.actor.country.as_str())
-                        && governing_prep(self.toks, x.tok_start)
-                            .is_some_and(|p| LOCATIVE.contains(&p))
-                }),
-                self.lex,
-            ) {
+            if let Some(place) = self.place_in_clause(head, |x| {
+                !x.actor.country.is_empty() && !own.contains(&x.actor.country.as_str())
+            }) {
                 targets.push(crate::actors::country_actor(
-                    lex,
+                    self.lex,
                     &place.actor.country,
                     "GOV",
                     "",
@@ -1210,19 +1213,13 @@ impl Ctx<'_> {
             && passive
             && matches!(pattern.event_type.as_str(), "arrest" | "convict")
         {
-            let (cs, ce) = (clause_start(self.toks, head), clause_end(self.toks, head));
-            let place = self.mentions.iter().find(|x| {
-                x.tok_start >= cs
-                    && x.tok_end <= ce
-                    && !x.weak
-                    && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
-            });
-            let country = place
+            let country = self
+                .place_in_clause(head, |_| true)
                 .map(|p| p.actor.country.clone())
                 .or_else(|| targets.first().map(|t| t.country.clone()))
                 .filter(|c| !c.is_empty());
-            if let (Some(c), Some(lex)) = (country, self.lex) {
-                sources = vec![crate::actors::country_actor(lex, &c, "GOV", "")];
+            if let Some(c) = country {
+                sources = vec![crate::actors::country_actor(self.lex, &c, "GOV", "")];
             }
         }
         // "negotiations between Israel and Hamas", "a truce between X and Y": both parties.
@@ -1665,7 +1662,7 @@ fn extract_traced(
         let heads: Vec<usize> = triggers.iter().map(|m| m.head).collect();
         let ctx = Ctx {
             exclude: Default::default(),
-            lex: Some(lex),
+            lex,
             toks: &sent.tokens,
             mentions: &mentions,
             history: &history,

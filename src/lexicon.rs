@@ -543,7 +543,6 @@ impl Lexicon {
                     .map(|e| crate::text::word_tokens_lower(&e))
                     .filter(|t| !t.is_empty())
                     .collect();
-                let _ = path;
                 classes.insert(f[0].trim().to_string(), entries);
             }
         }

@@ -5,10 +5,9 @@
 
 use crate::actors::{DocActors, LOCATIVE, Mention};
 use crate::clean::boilerplate_spans;
+use crate::dating::{Anchor, Candidate, attach_time, date_candidates, is_simple_past};
 use crate::lexicon::{Lexicon, PatElem, Pattern, TriggerPos};
-use crate::model::{
-    Actor, ActorKind, DateBasis, Document, Event, Modality, Precision, Span, TimeValue,
-};
+use crate::model::{Actor, ActorKind, DateBasis, Document, Event, Modality, Span, TimeValue};
 use crate::text::{Sentence, Token, TokenKind, sentences};
 use crate::timex::{self, Tense, TimeRef, Timex};
 
@@ -328,7 +327,7 @@ fn is_clause_break(toks: &[Token], i: usize) -> bool {
 
 /// The first token of the clause holding `head`, stepping over an embedded relative clause
 /// ("Lukashenko, who has ruled Belarus since 1994, freed…").
-fn clause_start(toks: &[Token], head: usize) -> usize {
+pub(crate) fn clause_start(toks: &[Token], head: usize) -> usize {
     let mut i = head;
     while i > 0 {
         i -= 1;
@@ -445,7 +444,7 @@ fn governing_prep(toks: &[Token], start: usize) -> Option<&str> {
     None
 }
 
-fn clause_end(toks: &[Token], head: usize) -> usize {
+pub(crate) fn clause_end(toks: &[Token], head: usize) -> usize {
     ((head + 1)..toks.len())
         .find(|&i| is_clause_break(toks, i))
         .unwrap_or(toks.len())
@@ -1501,30 +1500,6 @@ fn is_future_clause(toks: &[Token], head: usize) -> bool {
     })
 }
 
-/// A candidate event before document-level dating.
-#[derive(Debug, Clone)]
-struct Candidate {
-    event: Event,
-    time: Option<TimeRef>,
-    sentence: usize,
-    /// Byte offset of the trigger.
-    pos: usize,
-    /// Paragraph of the sentence.
-    paragraph: usize,
-    /// Byte offset where the sentence starts.
-    sent_start: usize,
-    /// Whether the trigger is a verb in the simple past (narrative time may carry over).
-    simple_past: bool,
-}
-
-/// An occurrence of a trigger noun or verb with the time of its sentence, for anchoring.
-struct Anchor {
-    words: String,
-    event_type: String,
-    time: TimeValue,
-    start: usize,
-}
-
 /// Extract the events of one document.
 pub fn extract(doc: &Document, lex: &Lexicon) -> Vec<Event> {
     extract_traced(doc, lex, None)
@@ -1997,201 +1972,6 @@ fn extract_traced(
         e.id = format!("{}-{}", doc.id, i + 1);
     }
     events
-}
-
-/// The time expression governing the trigger: the nearest in its clause, else in its sentence.
-fn attach_time(
-    toks: &[Token],
-    timexes: &[Timex],
-    head: usize,
-    doc: &Document,
-    tense: Tense,
-) -> Option<TimeRef> {
-    if timexes.is_empty() {
-        return None;
-    }
-    let head_pos = toks[head].span.start;
-    let cs = toks[clause_start(toks, head)].span.start;
-    let ce = toks
-        .get(clause_end(toks, head))
-        .map(|t| t.span.start)
-        .unwrap_or(usize::MAX);
-    let dist = |t: &Timex| {
-        if t.span.end <= head_pos {
-            head_pos - t.span.end
-        } else {
-            t.span.start.saturating_sub(head_pos)
-        }
-    };
-    // A time inside the cause of the event belongs to the cause: "expelled 18 diplomats over
-    // the October 2014 blast" did not happen in 2014.
-    let cause = (head + 1..toks.len())
-        .find(|&i| {
-            matches!(
-                toks[i].lower.as_str(),
-                "over" | "amid" | "because" | "following" | "after" | "since"
-            )
-        })
-        .map(|i| toks[i].span.start)
-        .unwrap_or(usize::MAX);
-    // "…on Sunday, two days after police stormed the embassy": inside the after-clause the
-    // time is the main clause's time shifted back.
-    if let Some(rel) = timexes
-        .iter()
-        .find(|t| t.clause_shift().is_some() && t.span.end <= head_pos)
-    {
-        let (n, unit) = rel.clause_shift().expect("checked");
-        let main = timexes
-            .iter()
-            .filter(|t| t.clause_shift().is_none() && t.span.end <= rel.span.start)
-            .max_by_key(|t| t.span.start);
-        return Some(match main.map(|t| t.resolve(doc.dct, Tense::Past)) {
-            Some(TimeRef::Value(v)) if v.is_known() => {
-                timex::shift_anchor(&v, n, unit, timex::Bound::About, doc.dct, &rel.text)
-                    .map(TimeRef::Value)
-                    .unwrap_or(TimeRef::Value(v))
-            }
-            _ => TimeRef::Narrative {
-                n,
-                unit,
-                text: rel.text.clone(),
-            },
-        });
-    }
-    let timexes: Vec<&Timex> = timexes
-        .iter()
-        .filter(|t| t.clause_shift().is_none())
-        .collect();
-    let in_clause = |t: &&&Timex| {
-        t.span.start >= cs && t.span.end <= ce && (t.span.start <= cause || t.span.start >= ce)
-    };
-    let outside_cause = |t: &&&Timex| t.span.start <= cause;
-    let best = timexes
-        .iter()
-        .filter(in_clause)
-        .min_by_key(|t| dist(t))
-        .or_else(|| timexes.iter().filter(outside_cause).min_by_key(|t| dist(t)))?;
-    Some(best.resolve(doc.dct, tense))
-}
-
-/// Resolve narrative and event-anchored times, and fall back to the publication window.
-fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) {
-    // Known times by position: every dated trigger, then each event as it gets its date.
-    let mut known: Vec<(usize, TimeValue)> =
-        anchors.iter().map(|a| (a.start, a.time.clone())).collect();
-    let mut carried: Vec<(usize, usize, TimeValue)> = Vec::new();
-    for c in cands.iter_mut() {
-        let resolved = match c.time.take() {
-            Some(TimeRef::Value(v)) => Some(v),
-            Some(TimeRef::Narrative { n, unit, text }) => known
-                .iter()
-                .filter(|(p, _)| *p < c.sent_start)
-                .max_by_key(|(p, _)| *p)
-                .and_then(|(_, prev)| {
-                    timex::shift_anchor(prev, n, unit, timex::Bound::About, doc.dct, &text)
-                }),
-            Some(TimeRef::Event {
-                n,
-                unit,
-                bound,
-                noun,
-                text,
-            }) => anchors
-                .iter()
-                .filter(|a| a.words.contains(&noun) || a.event_type.contains(&noun))
-                .min_by_key(|a| a.start.abs_diff(c.pos))
-                .and_then(|a| timex::shift_anchor(&a.time, n, unit, bound, doc.dct, &text)),
-            // No time in the sentence: a simple past in the same paragraph continues the
-            // narrative time of the sentence before ("On Friday … The ministry said …").
-            None if c.simple_past => carried
-                .iter()
-                .rev()
-                .find(|(para, sent, _)| *para == c.paragraph && *sent + 1 == c.sentence)
-                .map(|(_, _, v)| {
-                    let mut v = v.clone();
-                    v.basis = DateBasis::Anchored;
-                    v.text = String::new();
-                    v
-                }),
-            None => None,
-        };
-        let from_text = resolved
-            .as_ref()
-            .is_some_and(|v| v.is_known() && !v.text.is_empty());
-        if from_text {
-            carried.push((c.paragraph, c.sentence, resolved.clone().expect("checked")));
-        }
-        c.event.time = match resolved {
-            Some(v) if v.is_known() => {
-                known.push((c.pos, v.clone()));
-                v
-            }
-            Some(v) if doc.dct.is_none() => v,
-            _ => fallback(doc),
-        };
-    }
-}
-
-/// Whether the verb at `head` is a simple past ("summoned"), not a perfect, passive or future.
-fn is_simple_past(toks: &[Token], head: usize) -> bool {
-    let w = toks[head].lower.as_str();
-    let past = w.ends_with("ed")
-        || matches!(
-            w,
-            "met"
-                | "spoke"
-                | "struck"
-                | "shot"
-                | "held"
-                | "took"
-                | "gave"
-                | "sent"
-                | "told"
-                | "broke"
-                | "cut"
-                | "hit"
-                | "fought"
-                | "sought"
-                | "left"
-                | "began"
-                | "withdrew"
-                | "froze"
-                | "flew"
-                | "put"
-                | "set"
-        );
-    let aux = (head.saturating_sub(3)..head).any(|i| {
-        matches!(
-            toks[i].lower.as_str(),
-            "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "be"
-                | "been"
-        )
-    });
-    past && !aux
-}
-
-/// No time expression: the week before publication, marked as such.
-fn fallback(doc: &Document) -> TimeValue {
-    match doc.dct {
-        Some(d) => TimeValue {
-            value: String::new(),
-            start: Some(d - chrono::Duration::days(7)),
-            end: Some(d),
-            precision: Precision::Unknown,
-            basis: DateBasis::Publication,
-            text: String::new(),
-        },
-        None => TimeValue::unknown(),
-    }
 }
 
 /// Drop statements that only report another event of the same sentence and source, and

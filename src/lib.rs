@@ -24,6 +24,7 @@
 
 pub mod actors;
 pub mod clean;
+pub mod dating;
 pub mod error;
 pub mod eval;
 pub mod events;

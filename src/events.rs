@@ -1536,8 +1536,22 @@ pub struct TriggerTrace {
     pub targets: Vec<String>,
     /// Number of events coded from it (0: no source, no target where one is needed, …).
     pub coded: usize,
+    /// Why no event came of it, when none did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     #[serde(skip)]
     start: usize,
+}
+
+/// Record on the trace entry of the trigger just seen why it yielded no event.
+fn why(trace: &mut Option<&mut Vec<SentenceTrace>>, reason: &str) {
+    if let Some(tr) = trace
+        .as_deref_mut()
+        .and_then(|t| t.last_mut())
+        .and_then(|s| s.triggers.last_mut())
+    {
+        tr.reason = Some(reason.to_string());
+    }
 }
 
 /// Extract the events of one document and explain, sentence by sentence, the actors, times
@@ -1646,10 +1660,30 @@ fn extract_traced(
         let mut prev_sources: Option<Vec<Actor>> = None;
         for m in &triggers {
             let pattern = &lex.patterns[m.pattern];
-            if is_state_not_event(&sent.tokens, m.head)
-                || is_habitual_or_demanded(&sent.tokens, m.head)
-                || is_time_reference(&sent.tokens, m, pattern)
-            {
+            let words =
+                text[sent.tokens[m.start].span.start..sent.tokens[m.end - 1].span.end].to_string();
+            let filtered = if is_state_not_event(&sent.tokens, m.head) {
+                Some("a state, not an event")
+            } else if is_habitual_or_demanded(&sent.tokens, m.head) {
+                Some("habitual, generic or only demanded")
+            } else if is_time_reference(&sent.tokens, m, pattern) {
+                Some("names the event a time is measured from")
+            } else {
+                None
+            };
+            if let Some(reason) = filtered {
+                if let Some(t) = trace.as_deref_mut().and_then(|t| t.last_mut()) {
+                    t.triggers.push(TriggerTrace {
+                        pattern: pattern.id.clone(),
+                        event_type: pattern.event_type.clone(),
+                        words,
+                        sources: Vec::new(),
+                        targets: Vec::new(),
+                        coded: 0,
+                        reason: Some(reason.to_string()),
+                        start: sent.tokens[m.start].span.start,
+                    });
+                }
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
@@ -1778,8 +1812,6 @@ fn extract_traced(
                     ));
                 }
             }
-            let words =
-                text[sent.tokens[m.start].span.start..sent.tokens[m.end - 1].span.end].to_string();
             let names = |v: &[Actor]| v.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
             let trace_entry = TriggerTrace {
                 pattern: pattern.id.clone(),
@@ -1788,6 +1820,7 @@ fn extract_traced(
                 sources: names(&roles.sources),
                 targets: names(&roles.targets),
                 coded: 0,
+                reason: None,
                 start: sent.tokens[m.start].span.start,
             };
             if let Some(t) = trace.as_deref_mut().and_then(|t| t.last_mut()) {
@@ -1815,10 +1848,12 @@ fn extract_traced(
                 }
             }
             if roles.sources.is_empty() {
+                why(&mut trace, "no source: no actor stands as its agent");
                 continue;
             }
             prev_sources = Some(roles.sources.clone());
             let Some(info) = lex.event_type(&pattern.event_type) else {
+                why(&mut trace, "event type not in the taxonomy");
                 continue;
             };
             // A target is never one of the sources, nor the source's own government.
@@ -1832,7 +1867,8 @@ fn extract_traced(
                         .sources
                         .iter()
                         .any(|s| s.country == t.country && !s.country.is_empty());
-                    let own_government = t.code.ends_with("GOV") && same_country;
+                    let own_government =
+                        t.code.ends_with("GOV") && same_country && t.kind != ActorKind::Person;
                     // Diplomacy happens between states: a president praising his own country is
                     // a parsing slip, an arrest of one's own citizens is not.
                     let own_official = same_country
@@ -1874,6 +1910,14 @@ fn extract_traced(
                 && info.goldstein > 0.0
                 && pattern.event_type != "mediate";
             if pattern.needs_target && targets.iter().all(Option::is_none) && !mutual_possible {
+                why(
+                    &mut trace,
+                    if roles.targets.is_empty() {
+                        "no target found, and the pattern needs one"
+                    } else {
+                        "its only targets were the sources themselves or their own government"
+                    },
+                );
                 continue;
             }
             // "India and China agreed to cool the situation": with no other party named,

@@ -297,6 +297,29 @@ fn parse_date_field(path: &str, line: usize, s: &str) -> Result<Option<NaiveDate
         })
 }
 
+/// The word sequences one alternative stands for: each word written `lemma~` in any of the
+/// verb's forms (`break~_off` → break off, breaks off, broke off, broken off, breaking off).
+fn inflected(words: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for w in words {
+        let forms = match w.strip_suffix('~') {
+            Some(lemma) => crate::inflect::verb_forms(lemma),
+            None => vec![w.clone()],
+        };
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                forms.iter().map(move |f| {
+                    let mut v = prefix.clone();
+                    v.push(f.clone());
+                    v
+                })
+            })
+            .collect();
+    }
+    out
+}
+
 /// Parse one pattern string of `events.tsv`.
 pub fn parse_pattern(s: &str) -> std::result::Result<Vec<PatElem>, String> {
     let mut out = Vec::new();
@@ -320,7 +343,7 @@ pub fn parse_pattern(s: &str) -> std::result::Result<Vec<PatElem>, String> {
             };
             let alts: Vec<Vec<String>> = word
                 .split('|')
-                .map(|w| w.split('_').map(str::to_lowercase).collect::<Vec<_>>())
+                .flat_map(|w| inflected(&w.split('_').map(str::to_lowercase).collect::<Vec<_>>()))
                 .collect();
             if alts.iter().flatten().any(|w| w.is_empty()) {
                 return Err(format!("empty alternative in {piece:?}"));

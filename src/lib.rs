@@ -31,6 +31,7 @@ pub mod events;
 pub mod export;
 pub mod fsutil;
 pub mod graph;
+pub mod inflect;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

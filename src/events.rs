@@ -1371,6 +1371,29 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
     }) {
         return true;
     }
+    // "powers to arrest", "a right to detain", "requires Qatar to scale back": what someone
+    // may or must do, not what was done.
+    if before(1) == Some("to")
+        && (2..=4).any(|k| {
+            before(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "powers"
+                        | "power"
+                        | "authority"
+                        | "right"
+                        | "mandate"
+                        | "requires"
+                        | "required"
+                        | "require"
+                        | "obliges"
+                        | "obliged"
+                )
+            })
+        })
+    {
+        return true;
+    }
     let cs = clause_start(toks, head);
     let lo = head.saturating_sub(10);
     (lo..head).any(|i| {
@@ -1466,6 +1489,8 @@ const DOMESTIC_OK: &[&str] = &[
 const DOMESTIC_TARGETS: &[(&str, &str)] = &[
     ("repress", "CVL"),
     ("mass_killing", "CVL"),
+    ("arrest", "CVL"),
+    ("convict", "CVL"),
     ("demonstrate", "GOV"),
 ];
 
@@ -2268,6 +2293,19 @@ mod tests {
             (
                 "Russian diplomats were expelled by Poland.",
                 &[("expel_diplomats", "POL", "RUS", "asserted")],
+            ),
+            // A state arresting unnamed or unknown people arrests its own citizens.
+            (
+                "Myanmar's army seized power on Monday, arresting Suu Kyi.",
+                &[("arrest", "MMR", "MMR", "asserted")],
+            ),
+            (
+                "The decree gave Sri Lanka's security forces powers to arrest suspects.",
+                &[],
+            ),
+            (
+                "The Gulf states' list requires Qatar to scale back its relations with Iran.",
+                &[],
             ),
             (
                 "Britain and France condemned Russia.",

@@ -1191,7 +1191,14 @@ impl Ctx<'_> {
                 // right after it.
                 let ends_in_prep = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
                     if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into")));
-                let from = if ends_in_prep { m.end } else { head + 1 };
+                // …unless a gap before it holds the object: "ordered the two neighbours to",
+                // "asked Taiwan for".
+                let gap = pattern.elems.iter().any(|e| matches!(e, PatElem::Gap(..)));
+                let from = if ends_in_prep && !gap {
+                    m.end
+                } else {
+                    head + 1
+                };
                 self.right_actor_through(from, skip_by, &avoid, attack)
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))

@@ -1320,6 +1320,57 @@ impl Ctx<'_> {
                 sources = vec![crate::actors::country_actor(self.lex, &c, "GOV", "")];
             }
         }
+        // "Israel's killing of Hezbollah leader Hassan Nasrallah": the person, not the group
+        // named before the title.
+        if pattern.person_target && !targets.iter().any(|t| t.kind == ActorKind::Person) {
+            let end = clause_end(self.toks, head);
+            if let Some(p) = self.mentions.iter().find(|x| {
+                x.tok_start > head
+                    && x.tok_end <= end
+                    && x.actor.kind == ActorKind::Person
+                    && targets.iter().all(|t| {
+                        self.mentions
+                            .iter()
+                            .any(|y| y.actor.key() == t.key() && y.tok_end + 2 >= x.tok_start)
+                    })
+            }) {
+                targets = vec![p.actor.clone()];
+            }
+        }
+        // The envoy's country tells who acted on a diplomatic noun with no agent: "the recall
+        // of the French ambassador from Niamey" (France recalls, from Niger), "the expulsions
+        // of Russian diplomats from Poland" (Poland expels Russians).
+        if sources.is_empty() && pos == TriggerPos::Noun {
+            let from = (m.end..clause_end(self.toks, head).min(m.end + 4))
+                .find(|&i| self.toks[i].lower == "from")
+                .and_then(|f| self.right_actor(f + 1, false, &[]));
+            match (pattern.event_type.as_str(), from) {
+                ("recall_ambassador", Some((place, _))) if !targets.is_empty() => {
+                    sources = std::mem::replace(&mut targets, place);
+                }
+                ("expel_diplomats", Some((place, _))) if !targets.is_empty() => {
+                    sources = place;
+                }
+                _ => {}
+            }
+        }
+        // "Dushanbe's note of protest was delivered to the Russian ambassador": in a passive
+        // whose subject is a possessed noun, the possessor acted and the "to" phrase is the
+        // one acted upon.
+        if passive && sources.is_empty() {
+            let cs = clause_start(self.toks, head);
+            if let Some(ps) = (cs..head).find(|&i| self.toks[i].kind == TokenKind::Possessive) {
+                if let Some(owner) = self.mentions.iter().find(|x| x.tok_end == ps && !x.weak) {
+                    let to = (head + 1..clause_end(self.toks, head))
+                        .find(|&i| self.toks[i].lower == "to")
+                        .and_then(|t| self.right_actor(t + 1, false, &[]));
+                    if let Some((t, _)) = to {
+                        sources = vec![owner.actor.clone()];
+                        targets = t;
+                    }
+                }
+            }
+        }
         // "negotiations between Israel and Hamas", "a truce between X and Y": both parties.
         if sources.is_empty()
             && targets.len() >= 2

@@ -1190,7 +1190,7 @@ impl Ctx<'_> {
                 // A trigger ending in a preposition ("arrest warrant for") has its target
                 // right after it.
                 let ends_in_prep = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
-                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into")));
+                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")));
                 // …unless a gap before it holds the object: "ordered the two neighbours to",
                 // "asked Taiwan for".
                 let gap = pattern.elems.iter().any(|e| matches!(e, PatElem::Gap(..)));
@@ -1199,7 +1199,28 @@ impl Ctx<'_> {
                 } else {
                     head + 1
                 };
-                self.right_actor_through(from, skip_by, &avoid, attack)
+                // The pattern's own preposition governs what follows it, even a locative one
+                // ("pointed the finger at Israel").
+                let right_after = (ends_in_prep && !gap)
+                    .then(|| {
+                        self.mentions.iter().position(|x| {
+                            !x.weak
+                                && x.actor.kind != ActorKind::Media
+                                && (x.tok_start == m.end
+                                    || (x.tok_start == m.end + 1
+                                        && DETERMINERS.contains(&self.toks[m.end].lower.as_str())))
+                        })
+                    })
+                    .flatten()
+                    .map(|mi| {
+                        let idx: Vec<usize> = coordinated(self.mentions, self.toks, mi)
+                            .into_iter()
+                            .filter(|&k| k >= mi)
+                            .collect();
+                        self.group(&idx, None)
+                    });
+                right_after
+                    .or_else(|| self.right_actor_through(from, skip_by, &avoid, attack))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
             }
@@ -1430,10 +1451,22 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
         return true;
     }
     // "powers to arrest", "a right to detain", "requires Qatar to scale back": what someone
-    // may or must do, not what was done.
-    if before(1) == Some("to")
+    // may or must do, not what was done — also for the verbs coordinated with it ("powers to
+    // arrest and detain").
+    let mut at = head;
+    while at >= 2
+        && matches!(toks[at - 1].lower.as_str(), "and" | "or")
+        && toks[at - 2].kind == TokenKind::Word
+        && (at < 3
+            || toks[at - 3].lower == "to"
+            || matches!(toks[at - 3].lower.as_str(), "and" | "or" | ","))
+    {
+        at -= 2;
+    }
+    let before_at = |k: usize| at.checked_sub(k).map(|i| toks[i].lower.as_str());
+    if before_at(1) == Some("to")
         && (2..=4).any(|k| {
-            before(k).is_some_and(|w| {
+            before_at(k).is_some_and(|w| {
                 matches!(
                     w,
                     "powers"
@@ -1479,6 +1512,46 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
 
 /// "after the truce", "since the attack": a noun naming another event as a point in time is
 /// a reference, not a report of the event.
+/// A one-word noun trigger used as a modifier of the noun after it: "the main protest camp",
+/// "attack helicopters", "protest leaders" name things, not events.
+fn modifies_a_noun(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
+    pattern.pos == TriggerPos::Noun
+        && m.end == m.start + 1
+        && toks.get(m.end).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "camp"
+                    | "camps"
+                    | "movement"
+                    | "movements"
+                    | "leader"
+                    | "leaders"
+                    | "organiser"
+                    | "organisers"
+                    | "organizer"
+                    | "organizers"
+                    | "group"
+                    | "groups"
+                    | "site"
+                    | "sites"
+                    | "song"
+                    | "songs"
+                    | "helicopter"
+                    | "helicopters"
+                    | "drone"
+                    | "drones"
+                    | "submarine"
+                    | "submarines"
+                    | "capability"
+                    | "capabilities"
+                    | "law"
+                    | "laws"
+                    | "zone"
+                    | "zones"
+            )
+        })
+}
+
 fn is_time_reference(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
     if pattern.pos != TriggerPos::Noun {
         return false;
@@ -1843,6 +1916,8 @@ fn extract_traced(
                 Some("habitual, generic or only demanded")
             } else if is_time_reference(&sent.tokens, m, pattern) {
                 Some("names the event a time is measured from")
+            } else if modifies_a_noun(&sent.tokens, m, pattern) {
+                Some("a noun naming a kind of thing ('protest camp', 'attack helicopters')")
             } else {
                 None
             };
@@ -2037,6 +2112,11 @@ fn extract_traced(
                 .targets
                 .iter()
                 .filter(|t| !pattern.person_target || t.kind == ActorKind::Person)
+                // A case is taken to a court, against someone else.
+                .filter(|t| {
+                    pattern.event_type != "sue"
+                        || !(t.name.contains("Court") || t.name.contains("Tribunal"))
+                })
                 .filter(|t| {
                     let same_country = roles
                         .sources
@@ -2360,6 +2440,30 @@ mod tests {
             (
                 "The decree gave Sri Lanka's security forces powers to arrest suspects.",
                 &[],
+            ),
+            (
+                "The decree gave Sri Lanka's security forces powers to arrest and detain suspects.",
+                &[],
+            ),
+            (
+                "Sri Lankan demonstrators at the main protest camp sang songs.",
+                &[],
+            ),
+            (
+                "Sudan has taken the United Arab Emirates to the International Court of Justice.",
+                &[("sue", "SDN", "ARE", "asserted")],
+            ),
+            (
+                "Iran pointed the finger at Israel on Thursday.",
+                &[("accuse", "IRN", "ISR", "asserted")],
+            ),
+            (
+                "China came to the defence of Pakistan.",
+                &[("defend", "CHN", "PAK", "asserted")],
+            ),
+            (
+                "Honduras said it was ending all official contact with Taiwan.",
+                &[("break_relations", "HND", "TWN", "asserted")],
             ),
             (
                 "The Gulf states' list requires Qatar to scale back its relations with Iran.",

@@ -582,7 +582,8 @@ impl DocActors {
             match f.piece {
                 Piece::Proper(ProperRef::CountryName(c))
                 | Piece::Proper(ProperRef::CountryAdj(c))
-                | Piece::Proper(ProperRef::CountrySeat(c)) => {
+                | Piece::Proper(ProperRef::CountrySeat(c))
+                | Piece::Proper(ProperRef::Place(c)) => {
                     let iso = lex.countries[c].iso3.clone();
                     let is_adj = matches!(f.piece, Piece::Proper(ProperRef::CountryAdj(_)));
                     // Country (+ 's) + modifiers + role(s) → that country's institution or person.
@@ -755,6 +756,7 @@ impl DocActors {
                     .and_then(|g| match g.piece {
                         Piece::Proper(ProperRef::CountryName(c))
                         | Piece::Proper(ProperRef::CountrySeat(c))
+                        | Piece::Proper(ProperRef::Place(c))
                             if g.tok_start == f.tok_end + 1 =>
                         {
                             Some((c, g.tok_end))
@@ -893,9 +895,8 @@ impl DocActors {
                 ),
                 ProperRef::CountryName(c)
                 | ProperRef::CountryAdj(c)
-                | ProperRef::CountrySeat(c) => {
-                    country_actor(lex, &lex.countries[c].iso3, "GOV", "")
-                }
+                | ProperRef::CountrySeat(c)
+                | ProperRef::Place(c) => country_actor(lex, &lex.countries[c].iso3, "GOV", ""),
             };
             let mut m = self.mention(toks, ti, ti + 1, actor, false);
             m.weak = weak;
@@ -1170,6 +1171,19 @@ mod tests {
                 &[("Tajikistan", "TJKGOV")],
             ),
             ("Dushanbe condemned the move.", &[("Tajikistan", "TJKGOV")]),
+            // Places below country level name their country; the longest name wins.
+            (
+                "Russian forces shelled Kharkiv.",
+                &[("Russian forces", "RUSMIL"), ("Ukraine", "UKRGOV")],
+            ),
+            (
+                "Gunmen struck in the Niger Delta.",
+                &[("Nigeria", "NGAGOV")],
+            ),
+            (
+                "Police in Odessa detained him.",
+                &[("Ukrainian police", "UKRCOP")],
+            ),
             ("The Kremlin said nothing.", &[("Russia", "RUSGOV")]),
             (
                 "Russian foreign ministry spokeswoman Maria Zakharova said it.",

@@ -741,9 +741,23 @@ impl Ctx<'_> {
         let candidates: Vec<&Actor> = earlier
             .filter(|a| a.kind != ActorKind::Media && !(object && exclude.contains(&a.key())))
             .collect();
-        candidates
-            .iter()
-            .find(|a| (a.kind == ActorKind::Person) == person)
+        // "They" stands for people more often than for a state: armed groups, troops, police,
+        // crowds named lately come before governments.
+        let plural = matches!(w, "they" | "them" | "their");
+        let group = |a: &&&Actor| {
+            a.kind == ActorKind::NonState
+                || (matches!(a.kind, ActorKind::State | ActorKind::Other)
+                    && !a.code.ends_with("GOV")
+                    && !a.code.is_empty())
+        };
+        plural
+            .then(|| candidates.iter().take(6).find(group))
+            .flatten()
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|a| (a.kind == ActorKind::Person) == person)
+            })
             .or_else(|| if person { candidates.first() } else { None })
             .map(|a| (*a).clone())
     }
@@ -2456,6 +2470,14 @@ mod tests {
             (
                 "Iran pointed the finger at Israel on Thursday.",
                 &[("accuse", "IRN", "ISR", "asserted")],
+            ),
+            // "They" after a group and a state: the group.
+            (
+                "Hamas fighters crossed into Israel on Saturday. They attacked Israeli army posts.",
+                &[
+                    ("military_attack", "PSE", "ISR", "asserted"),
+                    ("attack", "PSE", "ISR", "asserted"),
+                ],
             ),
             (
                 "China came to the defence of Pakistan.",

@@ -644,7 +644,38 @@ struct Roles {
 }
 
 /// Expand a chosen mention to the mentions coordinated with it ("Britain and France").
+/// The mention an apposition describes: "The Czech Republic, a NATO member, expelled…" and
+/// "Andrei Belousov, Russia's defence minister, visited…" name one actor, the first.
+fn apposition_head(mentions: &[Mention], toks: &[Token], mi: usize) -> Option<usize> {
+    let m = &mentions[mi];
+    let plain = |i: usize| {
+        let w = toks[i].lower.as_str();
+        toks[i].kind == TokenKind::Word && !matches!(w, "and" | "or" | "but" | "who" | "which")
+    };
+    let c1 = (m.tok_start.saturating_sub(3)..m.tok_start)
+        .rev()
+        .find(|&i| toks[i].lower == ",")?;
+    if !(c1 + 1..m.tok_start).all(|i| {
+        matches!(
+            toks[i].lower.as_str(),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "fellow"
+        )
+    }) {
+        return None;
+    }
+    let c2 = (m.tok_end..toks.len().min(m.tok_end + 4)).find(|&i| toks[i].lower == ",")?;
+    if !(m.tok_end..c2).all(|i| plain(i) || toks[i].kind == TokenKind::Possessive) {
+        return None;
+    }
+    mentions
+        .iter()
+        .position(|x| x.tok_end == c1 && !x.weak && x.actor.key() != m.actor.key())
+}
+
 fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
+    if let Some(h) = apposition_head(mentions, toks, idx) {
+        return vec![h];
+    }
     let mut out = vec![idx];
     let joiner = |a: usize, b: usize| {
         if a > b {
@@ -687,6 +718,12 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
     {
         j += 1;
         out.push(j);
+    }
+    // "X, Y, …" with no "and" closing the list: Y describes X.
+    if let Some(&last) = out.last() {
+        if apposition_head(mentions, toks, last) == Some(out[out.len() - 2.min(out.len())]) {
+            out.pop();
+        }
     }
     out
 }

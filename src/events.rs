@@ -1880,6 +1880,8 @@ fn extract_traced(
     let mut last_pair: Option<(Actor, Actor)> = None;
     // Accusations so far (accuser, accused), for denials.
     let mut accusations: Vec<(Vec<Actor>, Actor)> = Vec::new();
+    // The kind of act the last reaction named, and its sentence, for a later "it".
+    let mut last_named_root: Option<(usize, String)> = None;
 
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
@@ -1957,6 +1959,25 @@ fn extract_traced(
             heads: &heads,
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
+        // The kind of act (CAMEO root) a reaction's object names: a trigger right after it, or
+        // an event noun that matched no full pattern ("the expulsions" without "of diplomats").
+        let object_root = |m: &TriggerMatch| {
+            let noun_type = (m.head + 1..sent.tokens.len().min(m.head + 5)).find_map(|i| {
+                lex.pattern_index
+                    .get(&sent.tokens[i].lower)?
+                    .iter()
+                    .map(|&p| &lex.patterns[p])
+                    .find(|p| p.pos == TriggerPos::Noun)
+                    .map(|p| p.event_type.clone())
+            });
+            triggers
+                .iter()
+                .find(|t| t.start > m.head && t.start <= m.head + 4)
+                .map(|t| lex.patterns[t.pattern].event_type.clone())
+                .or(noun_type)
+                .and_then(|t| lex.event_type(&t))
+                .map(|i| i.cameo.chars().take(2).collect::<String>())
+        };
         for m in &triggers {
             let pattern = &lex.patterns[m.pattern];
             let words =
@@ -1988,6 +2009,10 @@ fn extract_traced(
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            let reaction_root = REACTIONS
+                .contains(&pattern.event_type.as_str())
+                .then(|| object_root(m))
+                .flatten();
             if roles.targets.is_empty() && !roles.sources.is_empty() {
                 match pattern.event_type.as_str() {
                     // A mediator mediates, and a truce holds, between the last two parties in
@@ -2042,26 +2067,21 @@ fn extract_traced(
                         si.saturating_sub(*s) <= span && other_party(act)
                     })
                 };
-                // "condemned the assault": the act named by the object, when it is one.
-                // The object may also be an event noun that matched no full pattern ("the
-                // expulsions" without "of diplomats"): any noun pattern it could start.
-                let noun_type = (m.head + 1..sent.tokens.len().min(m.head + 5)).find_map(|i| {
-                    lex.pattern_index
-                        .get(&sent.tokens[i].lower)?
-                        .iter()
-                        .map(|&p| &lex.patterns[p])
-                        .find(|p| p.pos == TriggerPos::Noun)
-                        .map(|p| p.event_type.clone())
+                // "condemned the assault": the act named by the object, when it is one; "it"
+                // after a reaction that named one ("…condemned the raid. Brazil denounced it").
+                let named_root = object_root(m).or_else(|| {
+                    sent.tokens
+                        .get(m.head + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "it" | "this" | "that"))
+                        .then(|| last_named_root.clone())
+                        .flatten()
+                        .filter(|(s, _)| si.saturating_sub(*s) <= 2)
+                        .map(|(_, r)| r)
                 });
-                let named_root = triggers
-                    .iter()
-                    .find(|t| t.start > m.head && t.start <= m.head + 4)
-                    .map(|t| lex.patterns[t.pattern].event_type.clone())
-                    .or(noun_type)
-                    .and_then(|t| lex.event_type(&t))
-                    .map(|i| i.cameo.chars().take(2).collect::<String>());
                 let answered = named_root
-                    .and_then(|root| recent(8).find(|(_, _, reaction, r)| !reaction && *r == root))
+                    .and_then(|root| {
+                        recent(usize::MAX).find(|(_, _, reaction, r)| !reaction && *r == root)
+                    })
                     .or_else(|| recent(3).find(|(_, _, reaction, _)| !reaction))
                     .or_else(|| recent(3).next())
                     // Else the story's lead act: what the article is about.
@@ -2073,6 +2093,9 @@ fn extract_traced(
                     roles.targets = act.clone();
                     roles.via_context = true;
                 }
+            }
+            if let Some(r) = reaction_root {
+                last_named_root = Some((si, r));
             }
             // "Germany and France each expelled four diplomats, as did Poland".
             if !roles.sources.is_empty() {
@@ -2514,6 +2537,16 @@ mod tests {
                 &[
                     ("military_attack", "PSE", "ISR", "asserted"),
                     ("attack", "PSE", "ISR", "asserted"),
+                ],
+            ),
+            // "it" is the act the reaction before it named, however far back that act was.
+            (
+                "Ecuadorian police stormed the Mexican embassy on Friday. Mexico sued Ecuador. \
+                 Governments across Latin America condemned the raid. Brazil denounced it.",
+                &[
+                    ("attack", "ECU", "MEX", "asserted"),
+                    ("sue", "MEX", "ECU", "asserted"),
+                    ("criticize", "BRA", "ECU", "asserted"),
                 ],
             ),
             (

@@ -1191,7 +1191,37 @@ impl Ctx<'_> {
                     let participle = k > 0
                         && self.toks[k - 1].lower == ","
                         && self.toks[head].lower.ends_with("ing");
+                    // "a raid that prompted Mexico to sever relations": the object of a verb of
+                    // causing is the subject of the act it caused.
+                    let caused = (k >= 3 && self.toks[k - 1].lower == "to")
+                        .then(|| {
+                            self.mentions.iter().position(|x| {
+                                x.tok_end == k - 1
+                                    && !x.weak
+                                    && x.tok_start >= 1
+                                    && matches!(
+                                        self.toks[x.tok_start - 1].lower.as_str(),
+                                        "prompted"
+                                            | "prompting"
+                                            | "forced"
+                                            | "forcing"
+                                            | "led"
+                                            | "leading"
+                                            | "caused"
+                                            | "pushed"
+                                            | "compelled"
+                                            | "persuaded"
+                                            | "convinced"
+                                            | "encouraged"
+                                    )
+                            })
+                        })
+                        .flatten();
                     match (coordinated_verb, prev_sources) {
+                        _ if caused.is_some() => {
+                            let mi = caused.expect("checked");
+                            Some(self.group(&coordinated(self.mentions, self.toks, mi), None))
+                        }
                         _ if participle && self.previous_clause_subject(k - 1).is_some() => {
                             self.previous_clause_subject(k - 1)
                         }
@@ -2547,6 +2577,13 @@ mod tests {
                     ("attack", "ECU", "MEX", "asserted"),
                     ("sue", "MEX", "ECU", "asserted"),
                     ("criticize", "BRA", "ECU", "asserted"),
+                ],
+            ),
+            (
+                "Ecuadorian police raided the Mexican embassy, which prompted Mexico to sever relations with Ecuador.",
+                &[
+                    ("attack", "ECU", "MEX", "asserted"),
+                    ("break_relations", "MEX", "ECU", "asserted"),
                 ],
             ),
             (

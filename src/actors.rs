@@ -455,7 +455,14 @@ impl DocActors {
     }
 
     fn remember_person(&mut self, actor: &Actor) {
-        if let Some(surname) = actor.name.split_whitespace().last() {
+        let words: Vec<&str> = actor.name.split_whitespace().collect();
+        // Family name last, or first where names are written that way ("Wang Yi" → Wang).
+        let family_first = crate::lexicon::FAMILY_NAME_FIRST.contains(&actor.country.as_str());
+        let surnames = words
+            .last()
+            .into_iter()
+            .chain(words.first().filter(|_| family_first && words.len() > 1));
+        for surname in surnames {
             let sk = skeleton(surname);
             if sk.len() >= 3 {
                 self.by_surname.insert(sk, actor.clone());

@@ -1052,6 +1052,30 @@ impl Ctx<'_> {
         self.right_actor(by + 1, false, &[])
     }
 
+    /// "Belarus's foreign minister said the Latvian ambassador had been summoned": a diplomatic
+    /// act told in the passive by a government is that government's own.
+    fn reporting_agent(&self, head: usize, pattern: &Pattern) -> Option<(Vec<Actor>, bool)> {
+        if !matches!(
+            pattern.event_type.as_str(),
+            "summon_ambassador"
+                | "expel_diplomats"
+                | "protest_officially"
+                | "recall_ambassador"
+                | "close_embassy"
+        ) {
+            return None;
+        }
+        let r = (0..head)
+            .rev()
+            .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+        let (who, _) = self.left_agent(r, false)?;
+        who.iter()
+            .all(|a| {
+                matches!(a.kind, ActorKind::State | ActorKind::Person) && !a.country.is_empty()
+            })
+            .then_some((who, true))
+    }
+
     /// "was summoned to the Russian foreign ministry": the body summoned to is the agent.
     fn to_agent(&self, head: usize, pattern: &Pattern) -> Option<(Vec<Actor>, bool)> {
         if pattern.event_type != "summon_ambassador" {
@@ -1176,7 +1200,8 @@ impl Ctx<'_> {
                 TriggerPos::Verb if passive => self
                     .by_agent(m.end)
                     .or_else(|| self.by_agent(head + 1))
-                    .or_else(|| self.to_agent(head, pattern)),
+                    .or_else(|| self.to_agent(head, pattern))
+                    .or_else(|| self.reporting_agent(head, pattern)),
                 TriggerPos::Verb => {
                     // "…summoned the envoy and handed him a note", "…summoned the envoy to
                     // condemn…": the subject carries over.
@@ -1989,6 +2014,8 @@ fn extract_traced(
             heads: &heads,
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
+        // The last event noun of the sentence with a known agent, and where it ends.
+        let mut prev_noun: Option<(usize, Vec<Actor>)> = None;
         // The kind of act (CAMEO root) a reaction's object names: a trigger right after it, or
         // an event noun that matched no full pattern ("the expulsions" without "of diplomats").
         let object_root = |m: &TriggerMatch| {
@@ -2043,6 +2070,37 @@ fn extract_traced(
                 .contains(&pattern.event_type.as_str())
                 .then(|| object_root(m))
                 .flatten();
+            // "an Israeli air strike in Beirut killed…": a verb whose subject is an event noun
+            // takes that event's agent.
+            if roles.sources.is_empty()
+                && pattern.pos == TriggerPos::Verb
+                && !is_passive(&sent.tokens, m.head)
+            {
+                if let Some((end, s)) = &prev_noun {
+                    if *end <= m.head
+                        && (*end..m.head).all(|i| !is_clause_break(&sent.tokens, i))
+                        && m.head - *end <= 6
+                    {
+                        roles.sources = s.clone();
+                        roles.via_context = true;
+                    }
+                }
+            }
+            // "a four-day truce": with no party named, a truce holds between the last two
+            // parties seen dealing with each other.
+            if roles.sources.is_empty()
+                && roles.targets.is_empty()
+                && pattern.event_type == "ceasefire"
+            {
+                if let Some((a, b)) = &last_pair {
+                    roles.sources = vec![a.clone()];
+                    roles.targets = vec![b.clone()];
+                    roles.via_context = true;
+                }
+            }
+            if pattern.pos == TriggerPos::Noun && !roles.sources.is_empty() {
+                prev_noun = Some((m.end, roles.sources.clone()));
+            }
             if roles.targets.is_empty() && !roles.sources.is_empty() {
                 match pattern.event_type.as_str() {
                     // A mediator mediates, and a truce holds, between the last two parties in
@@ -2288,7 +2346,10 @@ fn extract_traced(
                     if matches!(
                         pattern.event_type.as_str(),
                         "negotiate" | "ceasefire" | "consult" | "phone_call" | "sign_agreement"
-                    ) {
+                    ) || (info.quad_class == 4 && s.country != t.country)
+                    {
+                        // Parties that talk or fight with each other are the ones a truce or a
+                        // mediator later stands between.
                         last_pair = Some((s.clone(), t.clone()));
                     }
                     if matches!(info.quad_class, 3 | 4)

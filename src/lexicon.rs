@@ -249,7 +249,7 @@ pub struct Lexicon {
 }
 
 /// Countries whose names are written family name first (Xi Jinping, Kim Jong Un).
-const FAMILY_NAME_FIRST: &[&str] = &[
+pub(crate) const FAMILY_NAME_FIRST: &[&str] = &[
     "CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC", "SGP", "MNG",
 ];
 

@@ -2647,6 +2647,27 @@ mod tests {
                     ("break_relations", "MEX", "ECU", "asserted"),
                 ],
             ),
+            // An event noun as subject lends its agent to the verb.
+            (
+                "An Israeli air strike in Beirut killed Hezbollah leader Hassan Nasrallah.",
+                &[
+                    ("airstrike", "ISR", "LBN", "asserted"),
+                    ("assassinate", "ISR", "LBN", "asserted"),
+                ],
+            ),
+            // A government telling its own diplomatic act in the passive.
+            (
+                "Belarusian Foreign Minister Vladimir Makei said the Latvian ambassador had been summoned.",
+                &[("summon_ambassador", "BLR", "LVA", "asserted")],
+            ),
+            // A truce with no party named: the two sides last seen fighting.
+            (
+                "Israeli troops attacked Hamas fighters in Gaza. A four-day truce began on Friday.",
+                &[
+                    ("attack", "ISR", "PSE", "asserted"),
+                    ("ceasefire", "ISR", "PSE", "asserted"),
+                ],
+            ),
             (
                 "China came to the defence of Pakistan.",
                 &[("defend", "CHN", "PAK", "asserted")],

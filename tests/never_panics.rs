@@ -12,6 +12,7 @@ fn doc(text: String) -> Document {
         origin: "p".into(),
         dct: chrono::NaiveDate::from_ymd_opt(2024, 4, 29),
         title: String::new(),
+        url: String::new(),
         text,
     }
 }

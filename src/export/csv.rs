@@ -177,19 +177,47 @@ pub fn unguard(s: &str) -> String {
     }
 }
 
+/// Writes the events CSV batch by batch: the header once, then rows as they come.
+pub struct EventsWriter<W: std::io::Write> {
+    wr: ::csv::Writer<W>,
+    header_written: bool,
+}
+
+impl<W: std::io::Write> EventsWriter<W> {
+    /// A writer over `w`; nothing is written until the first [`EventsWriter::write`].
+    pub fn new(w: W) -> Self {
+        EventsWriter {
+            wr: ::csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(w),
+            header_written: false,
+        }
+    }
+
+    /// Write the header if not yet written, then one row per event.
+    pub fn write(&mut self, events: &[Event]) -> std::io::Result<()> {
+        if !self.header_written {
+            self.wr.write_record(HEADER)?;
+            self.header_written = true;
+        }
+        for e in events {
+            self.wr.serialize(EventRow::from_event(e).guarded())?;
+        }
+        Ok(())
+    }
+
+    /// Flush and give back the underlying writer.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.wr.into_inner().map_err(|e| e.into_error())
+    }
+}
+
 /// Write events as the contract's CSV.
 pub fn write_events<W: std::io::Write>(w: W, events: &[Event]) -> Result<()> {
-    let mut wr = ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(w);
-    let err = |e: ::csv::Error| Error::Invalid(format!("writing CSV: {e}"));
-    wr.write_record(HEADER).map_err(err)?;
-    for e in events {
-        wr.serialize(EventRow::from_event(e).guarded())
-            .map_err(err)?;
-    }
-    wr.flush()
-        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    let err = |e: std::io::Error| Error::Invalid(format!("writing CSV: {e}"));
+    let mut wr = EventsWriter::new(w);
+    wr.write(events).map_err(err)?;
+    wr.finish().map_err(err)?;
     Ok(())
 }
 
@@ -403,6 +431,7 @@ mod tests {
             origin: "d".into(),
             dct: NaiveDate::from_ymd_opt(2024, 4, 29),
             title: String::new(),
+            url: String::new(),
             text: "=cmd Tajikistan's foreign ministry on Friday summoned Russia's ambassador, \"he said\".".into(),
         };
         let evs = crate::events::extract(&doc, lex);

@@ -10,17 +10,20 @@ pub fn to_json(events: &[Event]) -> Result<String> {
     serde_json::to_string_pretty(&rows).map_err(|e| Error::Invalid(e.to_string()))
 }
 
+/// Write the events as JSON Lines.
+pub fn write_jsonl<W: std::io::Write>(mut w: W, events: &[Event]) -> std::io::Result<()> {
+    for e in events {
+        serde_json::to_writer(&mut w, &EventRow::from_event(e))?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// The events as JSON Lines.
 pub fn to_jsonl(events: &[Event]) -> Result<String> {
-    let mut out = String::new();
-    for e in events {
-        out.push_str(
-            &serde_json::to_string(&EventRow::from_event(e))
-                .map_err(|e| Error::Invalid(e.to_string()))?,
-        );
-        out.push('\n');
-    }
-    Ok(out)
+    let mut buf = Vec::new();
+    write_jsonl(&mut buf, events).map_err(|e| Error::Invalid(e.to_string()))?;
+    String::from_utf8(buf).map_err(|e| Error::Invalid(e.to_string()))
 }
 
 /// The events as rows with the CSV's field names (for embedding in other JSON).

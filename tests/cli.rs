@@ -455,7 +455,7 @@ fn lexicon_overlay_adds_an_alias() {
 #[test]
 fn help_text_explains_every_subcommand() {
     for sub in [
-        "extract", "build", "timeline", "graph", "query", "eval", "explain",
+        "extract", "build", "timeline", "graph", "query", "eval", "explain", "text",
     ] {
         let out = bin().args([sub, "--help"]).output().unwrap();
         assert!(out.status.success());

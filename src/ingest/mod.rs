@@ -500,6 +500,12 @@ impl Iterator for FeedLines {
             };
             self.line_no += 1;
             let mut bytes = &self.buf[..];
+            while let Some(rest) = bytes
+                .strip_suffix(b"\n")
+                .or_else(|| bytes.strip_suffix(b"\r"))
+            {
+                bytes = rest;
+            }
             if self.line_no == 1 {
                 bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             }

@@ -422,28 +422,32 @@ impl Blocks {
         }
     }
 
+    /// End the paragraph being collected (a blank line from `<br><br>` splits it in two).
     fn flush(&mut self) {
-        let para = self
-            .buf
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let chars = para.len();
+        let chars = self.buf.trim().len();
         let mostly_meta = self.meta_chars * 2 > chars;
-        self.buf.clear();
+        let buf = std::mem::take(&mut self.buf);
         self.meta_chars = 0;
-        let lower = para.to_lowercase();
-        let furniture = FURNITURE_LINES.contains(&lower.trim_end_matches([':', '.']));
-        if para.is_empty()
-            || mostly_meta
-            || furniture
-            || self.skip_heading.as_deref() == Some(para.as_str())
-        {
+        if chars == 0 || mostly_meta {
             return;
         }
-        self.out.push(para);
+        let mut para: Vec<&str> = Vec::new();
+        for line in buf.split('\n').map(str::trim).chain([""]) {
+            if !line.is_empty() {
+                para.push(line);
+                continue;
+            }
+            if para.is_empty() {
+                continue;
+            }
+            let p = para.join("\n");
+            para.clear();
+            let lower = p.to_lowercase();
+            let furniture = FURNITURE_LINES.contains(&lower.trim_end_matches([':', '.']));
+            if !furniture && self.skip_heading.as_deref() != Some(p.as_str()) {
+                self.out.push(p);
+            }
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! The whole pipeline over many inputs: articles, pages and feed lines are read and their
-//! events extracted in parallel (rayon), events CSVs are imported, duplicate articles (same
-//! text) are processed once, and problems with one input never stop the others.
+//! events extracted in parallel (rayon), duplicate articles (same text) are processed once,
+//! events CSVs and events JSON Lines (the output of `extract`, e.g.
+//! from the map stage of a cluster job) are imported, and problems with one input never stop
+//! the others.
 //!
 //! Work goes in batches: a batch of inputs is read and parsed in parallel, checked for
 //! duplicates in input order, extracted in parallel, and handed to an [`Observer`] in input
@@ -9,7 +11,7 @@
 
 use crate::error::Error;
 use crate::events;
-use crate::export::csv as events_csv;
+use crate::export::{csv as events_csv, json};
 use crate::ingest::{self, FeedLines, Input, Loaded, feed};
 use crate::lexicon::Lexicon;
 use crate::model::Event;
@@ -135,20 +137,27 @@ enum Parsed {
     Duplicate(String),
 }
 
+/// Where a job came from, in 8 bytes: the input's index and the feed line (0 for a whole
+/// file). The duplicate check keeps one per article, so it stays small on long feeds.
+type Place = (u32, u32);
+
 /// Jobs in input order; feeds are read a line at a time.
 struct Jobs {
     inputs: VecDeque<(Input, u64)>,
     feed: Option<(Arc<PathBuf>, FeedLines)>,
+    /// Inputs taken so far (the current one is `taken - 1`).
+    taken: u32,
 }
 
 impl Jobs {
-    /// The next job and the input bytes it stands for.
-    fn next_job(&mut self) -> Option<(Job, u64)> {
+    /// The next job, the input bytes it stands for, and where it came from.
+    fn next_job(&mut self) -> Option<(Job, u64, Place)> {
         loop {
             if let Some((path, lines)) = &mut self.feed {
                 match lines.next() {
                     Some((line_no, n, text)) => {
                         let path = Arc::clone(path);
+                        let place = (self.taken - 1, line_no as u32);
                         return Some((
                             Job::Line {
                                 path,
@@ -156,12 +165,15 @@ impl Jobs {
                                 text,
                             },
                             n as u64,
+                            place,
                         ));
                     }
                     None => self.feed = None,
                 }
             }
             let (input, size) = self.inputs.pop_front()?;
+            self.taken += 1;
+            let place = (self.taken - 1, 0);
             let job = match input {
                 Input::Article(path) => Job::File { path, html: false },
                 Input::Page(path) => Job::File { path, html: true },
@@ -180,12 +192,12 @@ impl Jobs {
                     }
                     Ok(Stdin::Article(bytes)) => {
                         let n = bytes.len() as u64;
-                        return Some((Job::Stdin(bytes), n));
+                        return Some((Job::Stdin(bytes), n, place));
                     }
                     Err(e) => Job::Failed(e),
                 },
             };
-            return Some((job, size));
+            return Some((job, size, place));
         }
     }
 }
@@ -242,10 +254,21 @@ fn parse(job: Job, opts: &Options, lex: &Lexicon) -> Parsed {
         Job::Line {
             path,
             line_no,
-            text,
+            text: Ok(t),
         } => {
-            text.and_then(|t| ingest::parse_feed_line(&path, line_no, &t, &opts.fields, opts.date))
+            let bad = |message| Error::BadLine {
+                path: path.display().to_string(),
+                line: line_no,
+                message,
+            };
+            // A line that `extract --format jsonl` wrote is an event (a map stage's output).
+            match json::event_from_line(&t, &bad, lex) {
+                Some(Ok(ev)) => return Parsed::Events(vec![ev]),
+                Some(Err(e)) => Err(e),
+                None => ingest::parse_feed_line(&path, line_no, &t, &opts.fields, opts.date),
+            }
         }
+        Job::Line { text: Err(e), .. } => Err(e),
         Job::Events(path) => {
             return match events_csv::read_events(&path, lex) {
                 Ok(evs) => Parsed::Events(evs),
@@ -304,19 +327,30 @@ pub fn stream(
             .then(|| sized.iter().map(|(_, n)| n).sum()),
         ..Default::default()
     };
+    let names: Vec<String> = sized
+        .iter()
+        .map(|(i, _)| i.path().display().to_string())
+        .collect();
+    let name = |(input, line): Place| match line {
+        0 => names[input as usize].clone(),
+        n => format!("{}:{n}", names[input as usize]),
+    };
     let mut jobs = Jobs {
         inputs: sized,
         feed: None,
+        taken: 0,
     };
-    let mut seen: HashMap<u64, String> = HashMap::new();
+    let mut seen: HashMap<u64, Place> = HashMap::new();
     let per_batch = JOBS_PER_THREAD * rayon::current_num_threads().max(1);
     loop {
         let mut batch = Vec::with_capacity(per_batch);
+        let mut places = Vec::with_capacity(per_batch);
         let mut batch_bytes = 0;
         while batch.len() < per_batch && batch_bytes < BATCH_BYTES {
             match jobs.next_job() {
-                Some((job, n)) => {
+                Some((job, n, place)) => {
                     batch.push(job);
+                    places.push(place);
                     batch_bytes += n;
                 }
                 None => break,
@@ -329,16 +363,19 @@ pub fn stream(
             .into_par_iter()
             .map(|job| parse(job, opts, lex))
             .collect();
-        for p in &mut parsed {
+        for (p, place) in parsed.iter_mut().zip(places) {
             if let Parsed::Doc(l) = p {
-                let origin = &l.doc.origin;
                 match seen.entry(text_hash(&l.doc.text)) {
                     std::collections::hash_map::Entry::Occupied(first) => {
-                        let msg = format!("{origin}: same text as {}; processed once", first.get());
+                        let msg = format!(
+                            "{}: same text as {}; processed once",
+                            l.doc.origin,
+                            name(*first.get())
+                        );
                         *p = Parsed::Duplicate(msg);
                     }
                     std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(origin.clone());
+                        v.insert(place);
                     }
                 }
             }
@@ -403,8 +440,9 @@ pub fn documents(paths: &[PathBuf], opts: &Options, f: &mut dyn FnMut(Result<Loa
     let mut jobs = Jobs {
         inputs: inputs.into_iter().map(|i| (i, 0)).collect(),
         feed: None,
+        taken: 0,
     };
-    while let Some((job, _)) = jobs.next_job() {
+    while let Some((job, _, _)) = jobs.next_job() {
         let loaded = match job {
             Job::Events(path) => Err(Error::BadInput {
                 path,

@@ -587,4 +587,35 @@ fn gnu_parallel_map_stage_and_build_merge() {
         std::fs::read(d.join("merged/timeline.svg")).unwrap(),
         std::fs::read(d.join("direct/timeline.svg")).unwrap()
     );
+    // The same with JSON Lines from the map stage, in part files without an extension (as
+    // Spark's saveAsTextFile and Hadoop Streaming name them; Hadoop adds a trailing tab).
+    std::fs::create_dir_all(d.join("parts")).unwrap();
+    let status = std::process::Command::new("parallel")
+        .current_dir(d)
+        .args(["--will-cite", "--halt", "now,fail=1"])
+        .arg(format!(
+            "{} extract -q --format jsonl {{}} | sed 's/$/\t/' > parts/{{/.}}",
+            exe.display()
+        ))
+        .arg(":::")
+        .args((0..lines.len().div_ceil(3)).map(|i| format!("shards/part-{i:02}.jsonl")))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let parts: Vec<String> = (0..lines.len().div_ceil(3))
+        .map(|i| format!("parts/part-{i:02}"))
+        .collect();
+    let (ok, _, err) = run(
+        &[
+            &["build", "-q", "-o", "from-jsonl"][..],
+            &parts.iter().map(String::as_str).collect::<Vec<_>>()[..],
+        ]
+        .concat(),
+        d,
+    );
+    assert!(ok, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("from-jsonl/events.csv")).unwrap(),
+        merged
+    );
 }

@@ -1,7 +1,8 @@
 //! Events as JSON (one array) or JSON Lines (one object per line), with the CSV's field names.
 
-use super::csv::EventRow;
+use super::csv::{EventRow, row_to_event};
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 use crate::model::Event;
 
 /// The events as a pretty JSON array.
@@ -29,4 +30,68 @@ pub fn to_jsonl(events: &[Event]) -> Result<String> {
 /// The events as rows with the CSV's field names (for embedding in other JSON).
 pub fn rows(events: &[Event]) -> Vec<EventRow> {
     events.iter().map(EventRow::from_event).collect()
+}
+
+/// One line of events JSON Lines (as `extract --format jsonl` writes, possibly with trailing
+/// whitespace a map-reduce engine added) back to an event, checked like a CSV row; `None`
+/// when the line is not an event (no `event_id` and `event_type` fields): an article.
+pub fn event_from_line(
+    line: &str,
+    bad: &dyn Fn(String) -> Error,
+    lex: &Lexicon,
+) -> Option<Result<Event>> {
+    if !(line.contains("\"event_id\"") && line.contains("\"event_type\"")) {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_str(line).ok()?;
+    let obj = v.as_object()?;
+    if !(obj.contains_key("event_id") && obj.contains_key("event_type")) {
+        return None;
+    }
+    let get = |name: &str| -> String {
+        match obj.get(name) {
+            Some(serde_json::Value::String(s)) => s.trim().to_string(),
+            Some(serde_json::Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        }
+    };
+    Some(row_to_event(&get, bad, lex))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_lines_round_trip_and_articles_are_not_events() {
+        let lex = Lexicon::embedded();
+        let doc = crate::model::Document {
+            id: "d".into(),
+            origin: "d".into(),
+            dct: chrono::NaiveDate::from_ymd_opt(2024, 4, 29),
+            title: String::new(),
+            url: String::new(),
+            text: "Tajikistan's foreign ministry on Monday summoned Russia's ambassador.".into(),
+        };
+        let evs = crate::events::extract(&doc, lex);
+        let jsonl = to_jsonl(&evs).unwrap();
+        let bad = |m: String| Error::Invalid(m);
+        let back: Vec<Event> = jsonl
+            .lines()
+            .map(|l| {
+                event_from_line(&format!("{l}\t"), &bad, lex)
+                    .unwrap()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(to_jsonl(&back).unwrap(), jsonl);
+        assert!(event_from_line(r#"{"id": "a", "text": "event_id"}"#, &bad, lex).is_none());
+        let wrong = jsonl
+            .lines()
+            .next()
+            .unwrap()
+            .replace("summon_ambassador", "dance");
+        let e = event_from_line(&wrong, &bad, lex).unwrap().unwrap_err();
+        assert!(e.to_string().contains("unknown event_type"), "{e}");
+    }
 }

@@ -550,19 +550,22 @@ fn gnu_parallel_map_stage_and_build_merge() {
     }
     std::fs::write(d.join("all.jsonl"), lines.join("\n") + "\n").unwrap();
     let exe = assert_cmd::cargo::cargo_bin("demarche");
-    let status = std::process::Command::new("parallel")
-        .current_dir(d)
-        .args(["--will-cite", "--halt", "now,fail=1"])
-        .arg(format!(
-            "{} extract -q --jobs 1 --format csv -o events/{{/.}}.csv {{}}",
-            exe.display()
-        ))
-        .arg(":::")
-        .args((0..lines.len().div_ceil(3)).map(|i| format!("shards/part-{i:02}.jsonl")))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let shards: Vec<String> = (0..lines.len().div_ceil(3))
+    let n_shards = lines.len().div_ceil(3);
+    // GNU parallel runs COMMAND once per shard ({} the shard, {/.} its name).
+    let map = |command: String| {
+        let status = std::process::Command::new("parallel")
+            .current_dir(d)
+            .args(["--will-cite", "--halt", "now,fail=1", &command, ":::"])
+            .args((0..n_shards).map(|i| format!("shards/part-{i:02}.jsonl")))
+            .status()
+            .unwrap();
+        assert!(status.success(), "{command}");
+    };
+    map(format!(
+        "{} extract -q --jobs 1 --format csv -o events/{{/.}}.csv {{}}",
+        exe.display()
+    ));
+    let shards: Vec<String> = (0..n_shards)
         .map(|i| format!("events/part-{i:02}.csv"))
         .collect();
     assert!(shards.len() >= 3);
@@ -590,19 +593,11 @@ fn gnu_parallel_map_stage_and_build_merge() {
     // The same with JSON Lines from the map stage, in part files without an extension (as
     // Spark's saveAsTextFile and Hadoop Streaming name them; Hadoop adds a trailing tab).
     std::fs::create_dir_all(d.join("parts")).unwrap();
-    let status = std::process::Command::new("parallel")
-        .current_dir(d)
-        .args(["--will-cite", "--halt", "now,fail=1"])
-        .arg(format!(
-            "{} extract -q --format jsonl {{}} | sed 's/$/\t/' > parts/{{/.}}",
-            exe.display()
-        ))
-        .arg(":::")
-        .args((0..lines.len().div_ceil(3)).map(|i| format!("shards/part-{i:02}.jsonl")))
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let parts: Vec<String> = (0..lines.len().div_ceil(3))
+    map(format!(
+        "{} extract -q --format jsonl {{}} | sed 's/$/\t/' > parts/{{/.}}",
+        exe.display()
+    ));
+    let parts: Vec<String> = (0..n_shards)
         .map(|i| format!("parts/part-{i:02}"))
         .collect();
     let (ok, _, err) = run(

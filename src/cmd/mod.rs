@@ -214,23 +214,24 @@ impl Observer for Reporter<'_> {
             let (bar, template) = match p.bytes_total {
                 Some(t) => (
                     ProgressBar::new(t),
-                    "{elapsed_precise} [{bar:30}] {bytes}/{total_bytes} · {msg} · ETA {eta}",
+                    "{elapsed_precise} [{bar:24}] {bytes}/{total_bytes} {msg} ETA {eta}",
                 ),
                 None => (
                     ProgressBar::new_spinner(),
-                    "{spinner} {elapsed_precise} {bytes} · {msg}",
+                    "{spinner} {elapsed_precise} {bytes} {msg}",
                 ),
             };
-            bar.set_draw_target(ProgressDrawTarget::stderr());
+            let bar = bar.with_elapsed(elapsed);
             if let Ok(style) = ProgressStyle::with_template(template) {
                 bar.set_style(style.progress_chars("=> "));
             }
+            bar.set_draw_target(ProgressDrawTarget::stderr());
             self.bar = Some(bar);
         }
         if let Some(b) = &self.bar {
-            b.set_position(p.bytes_done);
             let rate = p.documents as f64 / elapsed.as_secs_f64().max(1e-3);
-            b.set_message(format!("{} documents, {rate:.0}/s", p.documents));
+            b.set_message(format!("{} docs, {rate:.0}/s", p.documents));
+            b.set_position(p.bytes_done);
         }
     }
 }

@@ -147,6 +147,8 @@ struct Jobs {
     feed: Option<(Arc<PathBuf>, FeedLines)>,
     /// Inputs taken so far (the current one is `taken - 1`).
     taken: u32,
+    /// Whether a feed was opened (an empty feed is a usable input with no articles).
+    opened_feed: bool,
 }
 
 impl Jobs {
@@ -180,6 +182,7 @@ impl Jobs {
                 Input::EventsCsv(path) => Job::Events(path),
                 Input::Feed(path) => match FeedLines::open(&path) {
                     Ok(lines) => {
+                        self.opened_feed = true;
                         self.feed = Some((Arc::new(path), lines));
                         continue;
                     }
@@ -187,6 +190,7 @@ impl Jobs {
                 },
                 Input::Stdin => match open_stdin() {
                     Ok(Stdin::Feed(lines)) => {
+                        self.opened_feed = true;
                         self.feed = Some((Arc::new(PathBuf::from("-")), lines));
                         continue;
                     }
@@ -208,7 +212,8 @@ enum Stdin {
 }
 
 /// Standard input is a feed when its first non-blank character is `{` (read a line at a
-/// time), else one article (read whole).
+/// time), else one article (read whole). Empty input is an empty feed: a map stage may be
+/// handed an empty shard.
 fn open_stdin() -> Result<Stdin, Error> {
     let io = |e| Error::Io {
         path: PathBuf::from("-"),
@@ -229,7 +234,7 @@ fn open_stdin() -> Result<Stdin, Error> {
         prefix.extend_from_slice(buf);
         reader.consume(n);
     };
-    if first == Some(b'{') {
+    if first.is_none_or(|b| b == b'{') {
         let chained = std::io::Cursor::new(prefix).chain(reader);
         return Ok(Stdin::Feed(FeedLines::from_reader(
             Path::new("-"),
@@ -339,6 +344,7 @@ pub fn stream(
         inputs: sized,
         feed: None,
         taken: 0,
+        opened_feed: false,
     };
     let mut seen: HashMap<u64, Place> = HashMap::new();
     let per_batch = JOBS_PER_THREAD * rayon::current_num_threads().max(1);
@@ -426,6 +432,8 @@ pub fn stream(
         progress.bytes_done += batch_bytes;
         obs.progress(progress);
     }
+    // An empty feed is usable (a map stage's empty shard); a feed of bad lines is not.
+    sum.usable |= jobs.opened_feed && sum.errors == 0;
     Ok(sum)
 }
 
@@ -441,6 +449,7 @@ pub fn documents(paths: &[PathBuf], opts: &Options, f: &mut dyn FnMut(Result<Loa
         inputs: inputs.into_iter().map(|i| (i, 0)).collect(),
         feed: None,
         taken: 0,
+        opened_feed: false,
     };
     while let Some((job, _, _)) = jobs.next_job() {
         let loaded = match job {

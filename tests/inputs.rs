@@ -326,6 +326,27 @@ fn mixed_folders_globs_and_stdin() {
     assert!(lines.iter().any(|v| v["doc_id"] == "stdin-7"));
 }
 
+#[test]
+fn an_empty_shard_on_stdin_is_no_error() {
+    for (format, want) in [("jsonl", ""), ("csv", "event_id,date,")] {
+        let out = bin()
+            .args(["extract", "-", "--format", format])
+            .write_stdin("\n")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.starts_with(want) && text.lines().count() <= 1,
+            "{format}: {text}"
+        );
+    }
+}
+
 fn rows_of(text: &str) -> Vec<std::collections::HashMap<String, String>> {
     rows(text)
 }

@@ -74,7 +74,11 @@ impl<W: Write> Sink<W> {
 
     fn finish(self) -> std::io::Result<W> {
         match self {
-            Sink::Csv(c) => c.finish(),
+            Sink::Csv(mut c) => {
+                // The header, when no batch wrote it (an empty feed).
+                c.write(&[])?;
+                c.finish()
+            }
             Sink::Jsonl(w) => Ok(w),
         }
     }

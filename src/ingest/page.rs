@@ -470,9 +470,28 @@ fn squash(s: &str) -> String {
     out.trim().to_string()
 }
 
+/// The text of an element, without scripts, styles and other non-text content.
 fn inline_text(e: ElementRef) -> String {
-    squash(&e.text().collect::<String>())
+    fn collect(e: ElementRef, out: &mut String) {
+        for child in e.children() {
+            match child.value() {
+                Node::Text(t) => out.push_str(t),
+                Node::Element(el) if !NON_TEXT.contains(&el.name()) => {
+                    if let Some(ce) = ElementRef::wrap(child) {
+                        collect(ce, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    collect(e, &mut out);
+    squash(&out)
 }
+
+/// Elements whose content is never text to read.
+const NON_TEXT: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
 
 #[cfg(test)]
 mod tests {
@@ -560,6 +579,14 @@ mod tests {
         );
         assert!(p.text.starts_with("The long story"), "{}", p.text);
         assert!(!p.text.contains("teaser"));
+    }
+
+    #[test]
+    fn scripts_are_never_text_even_inside_a_headline() {
+        // Regression (property test): an unclosed <h1> took the script's source as headline.
+        let p = extract("<h1>Talks<script>var x = '<p>';</script></h1><p>Body.</p>");
+        assert_eq!(p.text, "Talks\n\nBody.\n");
+        assert_eq!(p.title, "Talks");
     }
 
     #[test]

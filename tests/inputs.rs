@@ -397,6 +397,23 @@ fn every_encoding_gives_the_same_events() {
     for (name, out) in &outputs[1..] {
         assert_eq!(out, &outputs[0].1, "{name} differs from UTF-8");
     }
+    // A feed in UTF-16 with CRLF line ends, and one in Windows-1252.
+    let feed = "{\"id\": \"k\", \"date\": \"2023-04-04\", \"text\": \"Finland joined NATO on Tuesday, President Sauli Niinistö said.\"}\r\n";
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in feed.repeat(2).replacen("\"k\"", "\"k2\"", 1).encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("utf16.jsonl"), utf16).unwrap();
+    let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode(feed);
+    std::fs::write(dir.path().join("cp1252.jsonl"), &cp1252[..]).unwrap();
+    for f in ["utf16.jsonl", "cp1252.jsonl"] {
+        let (ok, text, err) = run(&["text", f], dir.path());
+        assert!(ok, "{f}: {err}");
+        assert!(
+            text.contains("President Sauli Niinistö said."),
+            "{f}: {text}"
+        );
+    }
     // A page in Windows-1252 that declares it.
     let (ok, text, _) = run(&["text", FINLAND], &data(""));
     assert!(ok && text.contains("Niinistö") && text.contains("“counter-measures”"));

@@ -451,15 +451,25 @@ pub type FeedLine = (usize, usize, Result<String>);
 
 impl FeedLines {
     /// Open a feed file.
+    /// A feed in UTF-16 (it starts with a UTF-16 byte-order mark) is decoded whole first.
     pub fn open(path: &Path) -> Result<Self> {
-        let f = std::fs::File::open(path).map_err(|e| Error::Io {
+        let io = |e| Error::Io {
             path: path.to_path_buf(),
             source: e,
-        })?;
-        Ok(Self::from_reader(
-            path,
-            Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
-        ))
+        };
+        let f = std::fs::File::open(path).map_err(io)?;
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, f);
+        let head = reader.fill_buf().map_err(io)?;
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes).map_err(io)?;
+            let text = decode_bytes(path, &bytes, Expect::Text)?;
+            return Ok(Self::from_reader(
+                path,
+                Box::new(std::io::Cursor::new(text.into_bytes())),
+            ));
+        }
+        Ok(Self::from_reader(path, Box::new(reader)))
     }
 
     /// Read a feed from any buffered reader (standard input); `path` names it in messages.

@@ -2512,6 +2512,7 @@ mod tests {
             origin: "t".into(),
             dct: NaiveDate::from_ymd_opt(2024, 4, 29),
             title: String::new(),
+            url: String::new(),
             text: text.into(),
         }
     }

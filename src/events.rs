@@ -2868,6 +2868,17 @@ mod tests {
                 ],
             ),
             (
+                "Iran fired barrages of ballistic missiles at Israel. The United States destroyed an Iranian drone.",
+                &[
+                    ("military_attack", "IRN", "ISR", "asserted"),
+                    ("airstrike", "USA", "IRN", "asserted"),
+                ],
+            ),
+            (
+                "The Kurdish-led SDF said it would respect the truce with Turkey.",
+                &[("ceasefire", "SYR", "TUR", "future")],
+            ),
+            (
                 "China came to the defence of Pakistan.",
                 &[("defend", "CHN", "PAK", "asserted")],
             ),

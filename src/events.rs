@@ -1716,6 +1716,35 @@ fn threatened_acts(
     out
 }
 
+/// "It is the third Turkish incursion into Syria in three years": an ordinal after a copula
+/// counts events of a kind; it reports none.
+fn counts_past_events(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
+    if pattern.pos != TriggerPos::Noun {
+        return false;
+    }
+    let lo = m.start.saturating_sub(5);
+    (lo..m.start).any(|i| {
+        matches!(
+            toks[i].lower.as_str(),
+            "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "latest"
+        ) && i >= 2
+            && toks[i - 1].lower == "the"
+            && matches!(
+                toks[i - 2].lower.as_str(),
+                "is" | "was" | "be" | "been" | "marks" | "marked"
+            )
+    })
+}
+
 /// A one-word noun trigger used as a modifier of the noun after it: "the main protest camp",
 /// "attack helicopters", "protest leaders" name things, not events.
 fn modifies_a_noun(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
@@ -2146,6 +2175,8 @@ fn extract_traced(
                 Some("habitual, generic or only demanded")
             } else if is_time_reference(&sent.tokens, m, pattern) {
                 Some("names the event a time is measured from")
+            } else if counts_past_events(&sent.tokens, m, pattern) {
+                Some("counts events ('the third Turkish incursion in three years')")
             } else if modifies_a_noun(&sent.tokens, m, pattern) {
                 Some("a noun naming a kind of thing ('protest camp', 'attack helicopters')")
             } else {
@@ -2877,6 +2908,19 @@ mod tests {
             (
                 "The Kurdish-led SDF said it would respect the truce with Turkey.",
                 &[("ceasefire", "SYR", "TUR", "future")],
+            ),
+            // A count of events reports none; congratulations praise; an apology offered.
+            (
+                "It is the third Turkish incursion into Syria in three years.",
+                &[],
+            ),
+            (
+                "President Moon Jae-in offered his congratulations to Donald Trump on Tuesday.",
+                &[("praise", "KOR", "USA", "asserted")],
+            ),
+            (
+                "Prime Minister Shinzo Abe offered his apology to South Korea.",
+                &[("apologize", "JPN", "KOR", "asserted")],
             ),
             (
                 "China came to the defence of Pakistan.",

@@ -39,7 +39,7 @@ pub(crate) fn attach_time(
     doc: &Document,
     tense: Tense,
 ) -> Option<TimeRef> {
-    if timexes.is_empty() {
+    if !timexes.iter().any(Timex::dates_events) {
         return None;
     }
     let head_pos = toks[head].span.start;
@@ -92,7 +92,7 @@ pub(crate) fn attach_time(
     }
     let timexes: Vec<&Timex> = timexes
         .iter()
-        .filter(|t| t.clause_shift().is_none())
+        .filter(|t| t.clause_shift().is_none() && t.dates_events())
         .collect();
     let in_clause = |t: &&&Timex| {
         t.span.start >= cs && t.span.end <= ce && (t.span.start <= cause || t.span.start >= ce)
@@ -103,7 +103,19 @@ pub(crate) fn attach_time(
         .filter(in_clause)
         .min_by_key(|t| dist(t))
         .or_else(|| timexes.iter().filter(outside_cause).min_by_key(|t| dist(t)))?;
-    Some(best.resolve(doc.dct, tense))
+    Some(match best.resolve(doc.dct, tense) {
+        // An event's date column carries a value only at a known precision.
+        TimeRef::Value(mut v) if v.precision == Precision::Unknown => {
+            v.value.clear();
+            TimeRef::Value(v)
+        }
+        // A time of day dates the event to its day ("Friday night").
+        TimeRef::Value(mut v) if v.value.contains('T') => {
+            v.value.truncate(v.value.find('T').expect("checked"));
+            TimeRef::Value(v)
+        }
+        r => r,
+    })
 }
 
 /// Resolve narrative and event-anchored times, and fall back to the publication window.
@@ -131,7 +143,8 @@ pub(crate) fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: 
             }) => anchors
                 .iter()
                 .filter(|a| a.words.contains(&noun) || a.event_type.contains(&noun))
-                .min_by_key(|a| a.start.abs_diff(c.pos))
+                // "the attack" points back: the nearest mention before, else the nearest after.
+                .min_by_key(|a| (a.start > c.pos, a.start.abs_diff(c.pos)))
                 .and_then(|a| timex::shift_anchor(&a.time, n, unit, bound, doc.dct, &text)),
             // No time in the sentence: a simple past in the same paragraph continues the
             // narrative time of the sentence before ("On Friday … The ministry said …").

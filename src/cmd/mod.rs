@@ -8,6 +8,7 @@ mod extract;
 mod graph;
 mod query;
 mod timeline;
+mod timex;
 
 use crate::cli::{Cli, Command, FilterArgs, InputArgs, LevelArg, ModalityArg};
 use anyhow::{Context, Result};
@@ -87,6 +88,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         ),
         Command::Query { query } => query::run(&ctx, query),
         Command::Explain { file, date, json } => explain::run(&ctx, &file, date, json),
+        Command::Timex { file, date, format } => timex::run(&ctx, &file, date, format),
         Command::Eval {
             dir,
             json,

@@ -2,6 +2,10 @@
 //! the tense of their clause, the narrative time, or another event ("a month after the attack").
 //! Every value is an honest inclusive day interval with a precision.
 
+mod document;
+
+pub use document::{Tagged, clause_tense, tag};
+
 use crate::model::{DateBasis, Precision, Span, TimeValue};
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use regex::Regex;

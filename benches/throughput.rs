@@ -1,36 +1,17 @@
 //! Extraction throughput on a corpus made reproducibly from the bundled sample and corpus
 //! articles: `cargo bench` prints documents/s and MB/s for one core.
 
+mod common;
+
 use demarche::events::extract;
-use demarche::ingest::load_article;
 use demarche::lexicon::Lexicon;
 use demarche::model::Document;
-use std::path::Path;
 use std::time::Instant;
-
-fn articles() -> Vec<Document> {
-    let mut docs = Vec::new();
-    for dir in ["data/samples", "data/corpus"] {
-        let mut paths: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
-            .expect("bundled articles")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            docs.push(load_article(&p, None).expect("bundled article loads").doc);
-        }
-    }
-    docs
-}
 
 fn main() {
     let lex = Lexicon::embedded();
-    let base = articles();
-    let target_docs: usize = std::env::var("DEMARCHE_BENCH_DOCS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(5000);
+    let base = common::articles();
+    let target_docs = common::target_docs(5000);
     let docs: Vec<&Document> = base.iter().cycle().take(target_docs).collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     // Warm up: build the lexicon and compile the rules.

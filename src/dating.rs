@@ -4,8 +4,9 @@
 
 use crate::events::{clause_end, clause_start};
 use crate::model::{DateBasis, Document, Event, Precision, TimeValue};
-use crate::text::Token;
+use crate::text::{Sentence, Token};
 use crate::timex::{self, Tense, TimeRef, Timex};
+use chrono::Datelike;
 
 /// A candidate event before document-level dating.
 #[derive(Debug, Clone)]
@@ -29,6 +30,71 @@ pub(crate) struct Anchor {
     pub(crate) event_type: String,
     pub(crate) time: TimeValue,
     pub(crate) start: usize,
+}
+
+/// The times a sentence gives for the narrative: what a later sentence without a time of its
+/// own may continue from.
+#[derive(Debug, Clone)]
+pub(crate) struct SentenceTimes {
+    paragraph: usize,
+    /// Whether the sentence has any time expression (a duration, a set…).
+    timed: bool,
+    /// Whether the sentence has any expression that dates events.
+    dated: bool,
+    /// Its days in the publication week, in text order, outside flashbacks ("had told") and
+    /// deadlines ("by Oct. 9").
+    days: Vec<TimeValue>,
+}
+
+/// How many days before publication the narrative of the news lies.
+const NEWS_WINDOW: i64 = 7;
+
+/// The narrative times of one sentence.
+pub(crate) fn sentence_times(
+    text: &str,
+    sent: &Sentence,
+    timexes: &[Timex],
+    doc: &Document,
+) -> SentenceTimes {
+    let s = &text[sent.span.start..sent.span.end];
+    let mut out = SentenceTimes {
+        paragraph: sent.paragraph,
+        timed: !timexes.is_empty(),
+        dated: false,
+        days: Vec::new(),
+    };
+    // A past perfect in the main clause makes the sentence's times a flashback ("On
+    // Wednesday, Trump had told Russia…"), not the time the story goes on from; one in reported
+    // speech does not ("Miller said on Wednesday that the United States had played no part").
+    let flashback = sent
+        .tokens
+        .iter()
+        .take_while(|t| !matches!(t.lower.as_str(), "said" | "says" | "that" | "saying"))
+        .any(|t| t.lower == "had");
+    for t in timexes.iter().filter(|t| t.dates_events()) {
+        out.dated = true;
+        let at = t.span.start - sent.span.start;
+        let before = s[..at].to_ascii_lowercase();
+        let clause = before.rsplit([',', ';']).next().unwrap_or("");
+        let deadline = matches!(
+            clause.split_whitespace().last(),
+            Some("by" | "until" | "before")
+        );
+        if deadline || flashback {
+            continue;
+        }
+        let tense = timex::clause_tense(s, at);
+        let (Some(dct), TimeRef::Value(v)) = (doc.dct, t.resolve(doc.dct, tense)) else {
+            continue;
+        };
+        let recent = v
+            .start
+            .is_some_and(|d| d <= dct && (dct - d).num_days() <= NEWS_WINDOW && v.start == v.end);
+        if recent {
+            out.days.push(v);
+        }
+    }
+    out
 }
 
 /// The time expression governing the trigger: the nearest in its clause, else in its sentence.
@@ -118,13 +184,90 @@ pub(crate) fn attach_time(
     })
 }
 
+/// A day the narrative gives a sentence without a time of its own: the nearest dated sentence
+/// before it in its paragraph or the one before (at most three back), if its day lies in the
+/// publication week.
+fn narrative_day(sents: &[SentenceTimes], c: &Candidate) -> Option<TimeValue> {
+    (c.sentence.saturating_sub(3)..c.sentence)
+        .rev()
+        .map(|i| &sents[i])
+        .take_while(|st| st.paragraph + 1 >= c.paragraph)
+        .find(|st| st.dated)
+        .and_then(|st| st.days.last().cloned())
+}
+
+/// A sentence that states an act without its day, followed in its paragraph by one that tells
+/// it with its day ("Washington rejected any suggestion. Its spokesman said on Wednesday…").
+fn elaboration_day(sents: &[SentenceTimes], c: &Candidate) -> Option<TimeValue> {
+    let next = sents.get(c.sentence + 1)?;
+    if next.paragraph != c.paragraph {
+        return None;
+    }
+    next.days.first().cloned()
+}
+
+/// The lead of a wire story names the news without its day ("Algeria has broken off
+/// relations"); the next paragraph dates it ("announced the decision on Tuesday").
+fn lead_day(sents: &[SentenceTimes], c: &Candidate) -> Option<TimeValue> {
+    if c.sentence != 0 {
+        return None;
+    }
+    sents
+        .iter()
+        .skip(1)
+        .take_while(|st| st.paragraph <= c.paragraph + 1)
+        .find_map(|st| st.days.first().cloned())
+}
+
+/// The day of the story: the lead's own day, else the one its next paragraph gives. A reaction
+/// told in the simple past without any time of its own ("Putin condemned the strikes") is
+/// dated to it, the convention of news writing.
+fn story_day(sents: &[SentenceTimes], c: &Candidate) -> Option<TimeValue> {
+    let first = sents.first()?;
+    let day = first.days.first().cloned().or_else(|| {
+        sents
+            .iter()
+            .skip(1)
+            .take_while(|st| st.paragraph <= first.paragraph + 1)
+            .find_map(|st| st.days.first().cloned())
+    })?;
+    if c.sentence == 0 {
+        return None;
+    }
+    Some(day)
+}
+
+/// The value of a window known only as an interval: the month, else the year, that holds all
+/// of it ("2024-04" for 22–29 April), or nothing.
+fn coarsen(v: &mut TimeValue) {
+    let (Some(s), Some(e)) = (v.start, v.end) else {
+        return;
+    };
+    if !v.value.is_empty() || s.year() != e.year() {
+        return;
+    }
+    if s.month() == e.month() {
+        v.value = s.format("%Y-%m").to_string();
+        v.precision = Precision::Month;
+    } else {
+        v.value = s.format("%Y").to_string();
+        v.precision = Precision::Year;
+    }
+}
+
 /// Resolve narrative and event-anchored times, and fall back to the publication window.
-pub(crate) fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: &Document) {
+pub(crate) fn date_candidates(
+    cands: &mut [Candidate],
+    anchors: &[Anchor],
+    sents: &[SentenceTimes],
+    doc: &Document,
+) {
     // Known times by position: every dated trigger, then each event as it gets its date.
     let mut known: Vec<(usize, TimeValue)> =
         anchors.iter().map(|a| (a.start, a.time.clone())).collect();
     let mut carried: Vec<(usize, usize, TimeValue)> = Vec::new();
     for c in cands.iter_mut() {
+        let had_time = c.time.is_some();
         let resolved = match c.time.take() {
             Some(TimeRef::Value(v)) => Some(v),
             Some(TimeRef::Narrative { n, unit, text }) => known
@@ -146,19 +289,47 @@ pub(crate) fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: 
                 // "the attack" points back: the nearest mention before, else the nearest after.
                 .min_by_key(|a| (a.start > c.pos, a.start.abs_diff(c.pos)))
                 .and_then(|a| timex::shift_anchor(&a.time, n, unit, bound, doc.dct, &text)),
-            // No time in the sentence: a simple past in the same paragraph continues the
-            // narrative time of the sentence before ("On Friday … The ministry said …").
-            None if c.simple_past => carried
-                .iter()
-                .rev()
-                .find(|(para, sent, _)| *para == c.paragraph && *sent + 1 == c.sentence)
-                .map(|(_, _, v)| {
-                    let mut v = v.clone();
+            None => None,
+        };
+        // No usable time in the sentence: a simple past continues the narrative time of the
+        // sentences before ("On Friday … The ministry said …"); the lead takes the day its
+        // next paragraph gives; else the story's day, when the verb is a simple past.
+        let resolved = match resolved {
+            Some(v) if v.is_known() => Some(v),
+            // An anchored expression that found no anchor still says the event is not at
+            // the narrative time: only the lead rule may date it.
+            other if had_time => lead_day(sents, c)
+                .map(|mut v| {
                     v.basis = DateBasis::Anchored;
                     v.text = String::new();
                     v
-                }),
-            None => None,
+                })
+                .or(other),
+            other => {
+                // "During the seven days of calm, 105 hostages were freed": a sentence with a
+                // time of its own, even a duration, is not on the story's day.
+                let timed = sents.get(c.sentence).is_some_and(|st| st.timed);
+                let found = if c.simple_past && !timed {
+                    carried
+                        .iter()
+                        .rev()
+                        .find(|(para, sent, _)| *para == c.paragraph && *sent + 1 == c.sentence)
+                        .map(|(_, _, v)| v.clone())
+                        .or_else(|| narrative_day(sents, c))
+                        .or_else(|| elaboration_day(sents, c))
+                        .or_else(|| lead_day(sents, c))
+                        .or_else(|| story_day(sents, c))
+                } else {
+                    lead_day(sents, c)
+                };
+                found
+                    .map(|mut v| {
+                        v.basis = DateBasis::Anchored;
+                        v.text = String::new();
+                        v
+                    })
+                    .or(other)
+            }
         };
         let from_text = resolved
             .as_ref()
@@ -174,6 +345,10 @@ pub(crate) fn date_candidates(cands: &mut [Candidate], anchors: &[Anchor], doc: 
             Some(v) if doc.dct.is_none() => v,
             _ => fallback(doc),
         };
+        if let Some(t) = c.event.time.value.find('T') {
+            c.event.time.value.truncate(t);
+        }
+        coarsen(&mut c.event.time);
     }
 }
 
@@ -236,5 +411,140 @@ fn fallback(doc: &Document) -> TimeValue {
             text: String::new(),
         },
         None => TimeValue::unknown(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use chrono::NaiveDate;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+    }
+
+    fn doc(text: &str, dct: &str) -> Document {
+        Document {
+            id: "t".into(),
+            origin: "t".into(),
+            dct: Some(d(dct)),
+            title: String::new(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn coarsen_table() {
+        let cases = [
+            ("2024-04-22", "2024-04-29", "2024-04", Precision::Month),
+            ("2024-03-28", "2024-04-04", "2024", Precision::Year),
+            ("2023-12-28", "2024-01-04", "", Precision::Unknown),
+        ];
+        for (s, e, want, prec) in cases {
+            let mut v = TimeValue {
+                value: String::new(),
+                start: Some(d(s)),
+                end: Some(d(e)),
+                precision: Precision::Unknown,
+                basis: DateBasis::Publication,
+                text: String::new(),
+            };
+            coarsen(&mut v);
+            assert_eq!((v.value.as_str(), v.precision), (want, prec), "{s}..{e}");
+        }
+    }
+
+    #[test]
+    fn narrative_days_skip_flashbacks_deadlines_and_old_dates() {
+        // (sentence, publication date, the days it offers later sentences)
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "Belarus said on Friday it was recalling its envoys.",
+                "2020-10-03",
+                &["2020-10-02"],
+            ),
+            (
+                "On Wednesday, Trump had told Russia to get ready.",
+                "2018-04-14",
+                &[],
+            ),
+            (
+                "Miller said on Wednesday that the United States had played no part.",
+                "2024-01-04",
+                &["2024-01-03"],
+            ),
+            (
+                "Poland was told to cut its staff by Oct. 9.",
+                "2020-10-03",
+                &[],
+            ),
+            ("The deal was announced on July 1.", "2015-07-20", &[]),
+            ("The envoys will return on Monday.", "2020-10-03", &[]),
+            ("Talks lasted three weeks.", "2020-10-03", &[]),
+        ];
+        for (text, dct, want) in cases {
+            let doc = doc(text, dct);
+            let sent = &crate::text::sentences(text, &[])[0];
+            let st = sentence_times(text, sent, &timex::find(text, sent.span), &doc);
+            let got: Vec<String> = st.days.iter().map(|v| v.value.clone()).collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    /// Whole documents: the date each event takes when its sentence has no time of its own.
+    #[test]
+    fn events_without_a_time_of_their_own() {
+        let cases = [
+            // The lead names the news; the next paragraph dates it.
+            (
+                "ALGIERS, Aug 25 — Algeria has broken off diplomatic relations with Morocco.\n\n\
+                 Foreign Minister Ramtane Lamamra announced the decision on Tuesday.",
+                "2021-08-25",
+                "break_relations",
+                "2021-08-24",
+            ),
+            // A simple past continues the narrative day of the sentence before.
+            (
+                "The verdict was condemned abroad on Monday. U.S. Secretary of State Antony \
+                 Blinken criticised Myanmar.",
+                "2021-12-07",
+                "criticize",
+                "2021-12-06",
+            ),
+            // A reaction without a time takes the story's day.
+            (
+                "Western jets struck Syria on Saturday.\n\nThe strikes hit a research centre.\n\n\
+                 On Wednesday, Trump had warned Russia.\n\nPutin condemned the strikes.",
+                "2018-04-14",
+                "criticize",
+                "2018-04-14",
+            ),
+            // The next sentence of the paragraph tells the act with its day.
+            (
+                "Iran blamed the United States for the bombings.\n\nWashington rejected any \
+                 suggestion that it was involved. State Department spokesman Matthew Miller \
+                 said on Wednesday that the United States had played no part.",
+                "2024-01-04",
+                "deny_responsibility",
+                "2024-01-03",
+            ),
+            // A present-tense stance gets the publication window, valued at its month.
+            (
+                "Saudi Arabia cut diplomatic ties with Qatar on June 5, accusing it of supporting \
+                 terrorism.\n\nDoha denies the charges.",
+                "2017-06-23",
+                "deny_responsibility",
+                "2017-06",
+            ),
+        ];
+        for (text, dct, ty, want) in cases {
+            let evs = crate::events::extract(&doc(text, dct), Lexicon::embedded());
+            let got: Vec<(&str, &str)> = evs
+                .iter()
+                .map(|e| (e.event_type.as_str(), e.time.value.as_str()))
+                .collect();
+            assert!(got.contains(&(ty, want)), "{text}: {got:?}");
+        }
     }
 }

@@ -49,6 +49,27 @@ pub(crate) struct SentenceTimes {
 /// How many days before publication the narrative of the news lies.
 const NEWS_WINDOW: i64 = 7;
 
+/// Whether the words before a time make it a deadline ("by Oct. 9", "by the end of Monday"),
+/// not the time of the clause.
+pub(crate) fn is_deadline(before: &str) -> bool {
+    let words: Vec<String> = before
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let w: Vec<&str> = words.iter().rev().map(String::as_str).collect();
+    matches!(
+        w.as_slice(),
+        [.., "by" | "until" | "till" | "before"]
+            | [.., "by", "the", "end" | "start", "of"]
+            | [.., "no", "later", "than"]
+    )
+}
+
 /// The narrative times of one sentence.
 pub(crate) fn sentence_times(
     text: &str,
@@ -74,13 +95,7 @@ pub(crate) fn sentence_times(
     for t in timexes.iter().filter(|t| t.dates_events()) {
         out.dated = true;
         let at = t.span.start - sent.span.start;
-        let before = s[..at].to_ascii_lowercase();
-        let clause = before.rsplit([',', ';']).next().unwrap_or("");
-        let deadline = matches!(
-            clause.split_whitespace().last(),
-            Some("by" | "until" | "before")
-        );
-        if deadline || flashback {
+        if is_deadline(&s[..at]) || flashback {
             continue;
         }
         let tense = timex::clause_tense(s, at);
@@ -142,6 +157,7 @@ pub(crate) fn attach_time(
         let main = timexes
             .iter()
             .filter(|t| t.clause_shift().is_none() && t.span.end <= rel.span.start)
+            .filter(|t| !is_deadline(&doc.text[toks[0].span.start..t.span.start]))
             .max_by_key(|t| t.span.start);
         return Some(match main.map(|t| t.resolve(doc.dct, Tense::Past)) {
             Some(TimeRef::Value(v)) if v.is_known() => {
@@ -270,12 +286,16 @@ pub(crate) fn date_candidates(
         let had_time = c.time.is_some();
         let resolved = match c.time.take() {
             Some(TimeRef::Value(v)) => Some(v),
+            // Counted from the last time known before the sentence; in the lead, from the
+            // day the next paragraph gives ("…, a day after Prague expelled 18 diplomats").
             Some(TimeRef::Narrative { n, unit, text }) => known
                 .iter()
                 .filter(|(p, _)| *p < c.sent_start)
                 .max_by_key(|(p, _)| *p)
-                .and_then(|(_, prev)| {
-                    timex::shift_anchor(prev, n, unit, timex::Bound::About, doc.dct, &text)
+                .map(|(_, prev)| prev.clone())
+                .or_else(|| lead_day(sents, c))
+                .and_then(|prev| {
+                    timex::shift_anchor(&prev, n, unit, timex::Bound::About, doc.dct, &text)
                 }),
             Some(TimeRef::Event {
                 n,
@@ -431,6 +451,21 @@ mod tests {
             dct: Some(d(dct)),
             title: String::new(),
             text: text.into(),
+        }
+    }
+
+    #[test]
+    fn deadline_table() {
+        let cases = [
+            ("Poland must cut its staff by", true),
+            ("They were told to leave by the end of", true),
+            ("Talks run until", true),
+            ("Reply no later than", true),
+            ("The envoy left on", false),
+            ("By Friday, he said, it had failed, and on", false),
+        ];
+        for (before, want) in cases {
+            assert_eq!(is_deadline(before), want, "{before}");
         }
     }
 

@@ -167,6 +167,8 @@ enum Kind {
     Clock(String),
     /// Claims a span that looks like a time but is not ("of 2000 people").
     NotTime,
+    /// Two expressions joined into a range.
+    Range(Box<Timex>, Box<Timex>),
 }
 
 /// Words that may follow a year ("in 2014 and 2016", "of 2014 when").
@@ -601,7 +603,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             build: |c| (!FUNCTION_WORDS.contains(&&c[1])).then_some((Kind::NotTime, false)),
         },
         Rule {
-            re: r(r"(?i:(?-u:\b)(?:(in|since|by|during|of|early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s+|(mid|early|late)-))((?:19|20)\d{2})(?-u:\b)".into()),
+            re: r(r"(?i:(?-u:\b)(?:(in|since|by|during|of|between|from|early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)\s+|(mid|early|late)-))((?:19|20)\d{2})(?-u:\b)".into()),
             build: |c| Some((Kind::Year(c[3].parse().ok()?, part(Some(c.get(1).or(c.get(2))?.as_str()))), false)),
         },
         Rule {
@@ -825,7 +827,60 @@ pub fn find(text: &str, span: Span) -> Vec<Timex> {
     }
     found.retain(|t| t.kind != Kind::NotTime);
     found.sort_by_key(|t| t.span.start);
-    found
+    join_ranges(text, found)
+}
+
+/// Two dates written as one range ("between November 3 last year and June 28", "from March
+/// 2014 to June 2016") become one expression over both.
+fn join_ranges(text: &str, found: Vec<Timex>) -> Vec<Timex> {
+    let mut out: Vec<Timex> = Vec::with_capacity(found.len());
+    for t in found {
+        let joined = out.last().and_then(|a| {
+            let plain = |x: &Timex| {
+                x.ty == TimexType::Date && x.dates_events() && x.clause_shift().is_none()
+            };
+            if !plain(a) || !plain(&t) || a.span.end > t.span.start {
+                return None;
+            }
+            let gap = text[a.span.end..t.span.start].trim().to_ascii_lowercase();
+            let first = a
+                .text
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let (before, lead) = if matches!(first.as_str(), "between" | "from") {
+                (&text[..a.span.start + first.len()], first)
+            } else {
+                let before = text[..a.span.start].trim_end();
+                let lead = before.rsplit(char::is_whitespace).next().unwrap_or("");
+                (before, lead.to_ascii_lowercase())
+            };
+            let ok = match gap.as_str() {
+                "and" => lead == "between",
+                "to" | "until" | "till" | "through" => lead == "from",
+                "-" | "–" | "—" => true,
+                _ => false,
+            };
+            let start = if gap.len() > 1 {
+                before.len() - lead.len()
+            } else {
+                a.span.start
+            };
+            ok.then(|| Timex {
+                span: Span::new(start, t.span.end),
+                text: text[start..t.span.end].to_string(),
+                tense_sensitive: a.tense_sensitive || t.tense_sensitive,
+                ty: TimexType::Date,
+                kind: Kind::Range(Box::new(a.clone()), Box::new(t.clone())),
+            })
+        });
+        match joined {
+            Some(j) => *out.last_mut().expect("joined to the last") = j,
+            None => out.push(t),
+        }
+    }
+    out
 }
 
 /// Whether a match that starts or ends with a digit is part of a longer number, a phone number
@@ -1402,6 +1457,26 @@ impl Timex {
                 ..unknown_with(t)
             }),
             Kind::NotTime => TimeRef::Value(unknown_with(t)),
+            Kind::Range(a, b) => match (a.resolve(dct, tense), b.resolve(dct, tense)) {
+                (TimeRef::Value(x), TimeRef::Value(y)) if x.is_known() && y.is_known() => {
+                    let basis = if x.basis == DateBasis::Explicit && y.basis == DateBasis::Explicit
+                    {
+                        DateBasis::Explicit
+                    } else {
+                        DateBasis::Relative
+                    };
+                    TimeRef::Value(
+                        range_value(x.start, y.end, Precision::Unknown, basis, t)
+                            .filter(|v| v.start <= v.end)
+                            .map(|mut v| {
+                                v.value = format!("{}/{}", x.value, y.value);
+                                v
+                            })
+                            .unwrap_or_else(|| unknown_with(t)),
+                    )
+                }
+                _ => TimeRef::Value(unknown_with(t)),
+            },
             Kind::AfterClause(n, u) => TimeRef::Narrative {
                 n: *n,
                 unit: *u,

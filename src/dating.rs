@@ -44,6 +44,19 @@ pub(crate) struct SentenceTimes {
     /// Its days in the publication week, in text order, outside flashbacks ("had told") and
     /// deadlines ("by Oct. 9").
     days: Vec<TimeValue>,
+    /// Events it names as anchors, with the offset from them ("more than a month after the
+    /// attack"): what dates the attack itself.
+    named: Vec<Named>,
+}
+
+/// An event named by a noun, at an offset before the time of the sentence naming it.
+#[derive(Debug, Clone)]
+struct Named {
+    noun: String,
+    n: i64,
+    unit: timex::Unit,
+    bound: timex::Bound,
+    text: String,
 }
 
 /// How many days before publication the narrative of the news lies.
@@ -83,6 +96,7 @@ pub(crate) fn sentence_times(
         timed: !timexes.is_empty(),
         dated: false,
         days: Vec::new(),
+        named: Vec::new(),
     };
     // A past perfect in the main clause makes the sentence's times a flashback ("On
     // Wednesday, Trump had told Russia…"), not the time the story goes on from; one in reported
@@ -93,6 +107,23 @@ pub(crate) fn sentence_times(
         .take_while(|t| !matches!(t.lower.as_str(), "said" | "says" | "that" | "saying"))
         .any(|t| t.lower == "had");
     for t in timexes.iter().filter(|t| t.dates_events()) {
+        if let TimeRef::Event {
+            n,
+            unit,
+            bound,
+            noun,
+            text,
+        } = t.resolve(doc.dct, Tense::Past)
+        {
+            out.named.push(Named {
+                noun,
+                n,
+                unit,
+                bound,
+                text,
+            });
+            continue;
+        }
         out.dated = true;
         let at = t.span.start - sent.span.start;
         if is_deadline(&s[..at]) || flashback {
@@ -370,6 +401,49 @@ pub(crate) fn date_candidates(
         }
         coarsen(&mut c.event.time);
     }
+    date_named_events(cands, sents, doc);
+}
+
+/// The second pass: "the protest comes more than a month after the attack" dates the attack
+/// (more than a month before the protest's day, or before publication when the sentence has
+/// no day of its own), for every attack without a time expression of its own.
+fn date_named_events(cands: &mut [Candidate], sents: &[SentenceTimes], doc: &Document) {
+    for (si, st) in sents.iter().enumerate() {
+        for named in &st.named {
+            let reference = st.days.first().cloned().or_else(|| {
+                doc.dct.map(|d| TimeValue {
+                    value: d.to_string(),
+                    start: Some(d),
+                    end: Some(d),
+                    precision: Precision::Day,
+                    basis: DateBasis::Relative,
+                    text: String::new(),
+                })
+            });
+            let Some(reference) = reference else {
+                continue;
+            };
+            let Some(mut v) = timex::shift_anchor(
+                &reference,
+                -named.n,
+                named.unit,
+                named.bound,
+                doc.dct,
+                &named.text,
+            ) else {
+                continue;
+            };
+            coarsen(&mut v);
+            for c in cands.iter_mut().filter(|c| {
+                c.sentence != si
+                    && c.event.time.text.is_empty()
+                    && (c.event.trigger.to_lowercase().contains(&named.noun)
+                        || c.event.event_type.contains(&named.noun))
+            }) {
+                c.event.time = v.clone();
+            }
+        }
+    }
 }
 
 /// Whether the verb at `head` is a simple past ("summoned"), not a perfect, passive or future.
@@ -524,6 +598,38 @@ mod tests {
             let st = sentence_times(text, sent, &timex::find(text, sent.span), &doc);
             let got: Vec<String> = st.days.iter().map(|v| v.value.clone()).collect();
             assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_event_named_as_anchor_is_dated_by_the_offset() {
+        // (text, publication date, the attack's interval)
+        let cases = [
+            (
+                "Islamic State gunmen attacked a concert hall near Moscow, killing 145 people.\n\n\
+                 Tajikistan summoned Russia's ambassador on Monday. The summons comes more than \
+                 a month after the attack.",
+                "2024-04-29",
+                ("2023-03-30", "2024-03-29"),
+            ),
+            (
+                "Islamic State gunmen attacked a concert hall near Moscow, killing 145 people.\n\n\
+                 Tajikistan summoned Russia's ambassador on Monday, a week after the attack.",
+                "2024-04-29",
+                ("2024-04-20", "2024-04-24"),
+            ),
+        ];
+        for (text, dct, (s, e)) in cases {
+            let evs = crate::events::extract(&doc(text, dct), Lexicon::embedded());
+            let attack = evs
+                .iter()
+                .find(|e| e.event_type == "attack")
+                .unwrap_or_else(|| panic!("{text}: {evs:?}"));
+            assert_eq!(
+                (attack.time.start, attack.time.end, attack.time.basis),
+                (Some(d(s)), Some(d(e)), DateBasis::Anchored),
+                "{text}"
+            );
         }
     }
 

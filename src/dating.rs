@@ -235,10 +235,21 @@ pub(crate) fn attach_time(
 /// before it in its paragraph or the one before (at most three back), if its day lies in the
 /// publication week.
 fn narrative_day(sents: &[SentenceTimes], c: &Candidate) -> Option<TimeValue> {
-    (c.sentence.saturating_sub(3)..c.sentence)
+    recent_day(sents, c, 3, 1)
+}
+
+/// The day of the nearest dated sentence at most `sentences` back and `paragraphs` paragraphs
+/// up, if it gives one in the publication week.
+fn recent_day(
+    sents: &[SentenceTimes],
+    c: &Candidate,
+    sentences: usize,
+    paragraphs: usize,
+) -> Option<TimeValue> {
+    (c.sentence.saturating_sub(sentences)..c.sentence)
         .rev()
         .map(|i| &sents[i])
-        .take_while(|st| st.paragraph + 1 >= c.paragraph)
+        .take_while(|st| st.paragraph + paragraphs >= c.paragraph)
         .find(|st| st.dated)
         .and_then(|st| st.days.last().cloned())
 }
@@ -319,11 +330,16 @@ pub(crate) fn date_candidates(
             Some(TimeRef::Value(v)) => Some(v),
             // Counted from the last time known before the sentence; in the lead, from the
             // day the next paragraph gives ("…, a day after Prague expelled 18 diplomats").
-            Some(TimeRef::Narrative { n, unit, text }) => known
-                .iter()
-                .filter(|(p, _)| *p < c.sent_start)
-                .max_by_key(|(p, _)| *p)
-                .map(|(_, prev)| prev.clone())
+            // "The same day", "two days later": the text says the narrative goes on, so the
+            // last dated sentence counts however far back it is.
+            Some(TimeRef::Narrative { n, unit, text }) => recent_day(sents, c, 5, 3)
+                .or_else(|| {
+                    known
+                        .iter()
+                        .filter(|(p, _)| *p < c.sent_start)
+                        .max_by_key(|(p, _)| *p)
+                        .map(|(_, prev)| prev.clone())
+                })
                 .or_else(|| lead_day(sents, c))
                 .and_then(|prev| {
                     timex::shift_anchor(&prev, n, unit, timex::Bound::About, doc.dct, &text)
@@ -669,6 +685,17 @@ mod tests {
                 "2024-01-04",
                 "deny_responsibility",
                 "2024-01-03",
+            ),
+            // "The same day" is the day of the last dated sentence, not of an older event
+            // that sentence mentions.
+            (
+                "South Africa filed a case against Israel on Friday, saying its conduct since \
+                 the attack of Oct. 7 is genocidal.\n\nPretoria asked the judges to issue \
+                 provisional measures.\n\nIsrael's foreign ministry rejected the case \
+                 \"with disgust\" the same day.",
+                "2023-12-30",
+                "reject",
+                "2023-12-29",
             ),
             // A present-tense stance gets the publication window, valued at its month.
             (

@@ -827,12 +827,12 @@ pub fn find(text: &str, span: Span) -> Vec<Timex> {
     }
     found.retain(|t| t.kind != Kind::NotTime);
     found.sort_by_key(|t| t.span.start);
-    join_ranges(text, found)
+    join_ranges(text, span, found)
 }
 
 /// Two dates written as one range ("between November 3 last year and June 28", "from March
 /// 2014 to June 2016") become one expression over both.
-fn join_ranges(text: &str, found: Vec<Timex>) -> Vec<Timex> {
+fn join_ranges(text: &str, span: Span, found: Vec<Timex>) -> Vec<Timex> {
     let mut out: Vec<Timex> = Vec::with_capacity(found.len());
     for t in found {
         let joined = out.last().and_then(|a| {
@@ -856,17 +856,20 @@ fn join_ranges(text: &str, found: Vec<Timex>) -> Vec<Timex> {
                 let lead = before.rsplit(char::is_whitespace).next().unwrap_or("");
                 (before, lead.to_ascii_lowercase())
             };
+            // A dash joins only when written tight ("Monday–Wednesday"); a spaced em dash is
+            // a parenthesis ("on Friday — on Monday he returned").
+            let dash = matches!(&text[a.span.end..t.span.start], "-" | "–");
             let ok = match gap.as_str() {
                 "and" => lead == "between",
                 "to" | "until" | "till" | "through" => lead == "from",
-                "-" | "–" | "—" => true,
-                _ => false,
+                _ => dash,
             };
-            let start = if gap.len() > 1 {
-                before.len() - lead.len()
-            } else {
+            let start = if dash {
                 a.span.start
+            } else {
+                before.len() - lead.len()
             };
+            let ok = ok && start >= span.start;
             ok.then(|| Timex {
                 span: Span::new(start, t.span.end),
                 text: text[start..t.span.end].to_string(),
@@ -1712,6 +1715,24 @@ mod tests {
             TimeRef::Value(v) => assert!(!v.is_known()),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_spaced_dash_is_no_range() {
+        for text in [
+            "He left on Friday — on Monday he returned.",
+            "Friday — Friday by",
+            "— Friday — Friday —",
+        ] {
+            let found = find(text, Span::new(0, text.len()));
+            assert_eq!(found.len(), 2, "{text}: {found:?}");
+            for t in &found {
+                assert_eq!(&text[t.span.start..t.span.end], t.text);
+            }
+        }
+        let text = "Talks ran Monday–Wednesday.";
+        let found = find(text, Span::new(0, text.len()));
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]

@@ -175,6 +175,25 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any text, and text made of time words, numbers and dashes: no panic, and every span
+        /// is the expression's text.
+        #[test]
+        fn tagging_never_panics(words in proptest::collection::vec(proptest::sample::select(vec![
+            "on", "Friday", "between", "and", "from", "to", "–", "—", "-", "2014", "March", "14",
+            "the", "14th", "of", "last", "year", "a", "week", "after", "attack", "by", "1.5",
+            "Q3", "fiscal", "summer", "since", "now", "every", "at", "3", "p.m.", ",", ".", "\n\n",
+            "é", "days", "ago", "later", "mid-2023", "03/04/2018", "quarter", "200",
+        ]), 0..40), any in "\\PC{0,120}") {
+            for text in [words.join(" "), words.concat(), any] {
+                let d = doc(&text, "2024-04-29");
+                for t in tag(&d, &[]) {
+                    proptest::prop_assert_eq!(&text[t.span.start..t.span.end], t.text.as_str());
+                }
+            }
+        }
+    }
+
     #[test]
     fn spans_point_into_the_text() {
         let d = doc(

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 fn main() {
     let base = common::articles();
-    let target_docs = common::target_docs(20_000);
+    let target_docs = common::env("DEMARCHE_BENCH_DOCS", 20_000);
     let docs: Vec<&Document> = base.iter().cycle().take(target_docs).collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     // Warm up: compile the rules.

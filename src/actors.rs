@@ -212,6 +212,41 @@ const QUALIFIED_NOUNS: &[&str] = &[
     "spokeswoman",
 ];
 
+/// The lists of two or more coordinated states among `mentions` ("Poland and Lithuania",
+/// "Saudi Arabia, the UAE, Bahrain and Egypt"), each with the token where it ends, in order.
+fn state_lists(mentions: &[Mention], toks: &[Token]) -> Vec<(usize, Vec<Actor>)> {
+    let mut lists: Vec<(usize, Vec<Actor>)> = Vec::new();
+    let mut run: Vec<Actor> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        if m.weak || m.actor.kind != ActorKind::State || !m.actor.code.ends_with("GOV") {
+            continue;
+        }
+        let joined = k.checked_sub(1).map(|p| &mentions[p]).is_some_and(|p| {
+            p.tok_end <= m.tok_start
+                && toks[p.tok_end..m.tok_start]
+                    .iter()
+                    .all(|t| matches!(t.lower.as_str(), "," | "and" | "the"))
+                && run.last().is_some_and(|l| l.key() == p.actor.key())
+        });
+        if !joined {
+            run.clear();
+        }
+        if !run.iter().any(|a| a.key() == m.actor.key()) {
+            run.push(m.actor.clone());
+        }
+        if run.len() >= 2 {
+            match lists.last_mut() {
+                Some((end, l)) if joined && l.len() + 1 == run.len() => {
+                    *end = m.tok_end;
+                    *l = run.clone();
+                }
+                _ => lists.push((m.tok_end, run.clone())),
+            }
+        }
+    }
+    lists
+}
+
 /// Words that count a group of states: "the four governments".
 const COUNT_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both",
@@ -420,7 +455,14 @@ impl DocActors {
     }
 
     fn remember_person(&mut self, actor: &Actor) {
-        if let Some(surname) = actor.name.split_whitespace().last() {
+        let words: Vec<&str> = actor.name.split_whitespace().collect();
+        // Family name last, or first where names are written that way ("Wang Yi" → Wang).
+        let family_first = crate::lexicon::FAMILY_NAME_FIRST.contains(&actor.country.as_str());
+        let surnames = words
+            .last()
+            .into_iter()
+            .chain(words.first().filter(|_| family_first && words.len() > 1));
+        for surname in surnames {
             let sk = skeleton(surname);
             if sk.len() >= 3 {
                 self.by_surname.insert(sk, actor.clone());
@@ -547,7 +589,8 @@ impl DocActors {
             match f.piece {
                 Piece::Proper(ProperRef::CountryName(c))
                 | Piece::Proper(ProperRef::CountryAdj(c))
-                | Piece::Proper(ProperRef::CountrySeat(c)) => {
+                | Piece::Proper(ProperRef::CountrySeat(c))
+                | Piece::Proper(ProperRef::Place(c)) => {
                     let iso = lex.countries[c].iso3.clone();
                     let is_adj = matches!(f.piece, Piece::Proper(ProperRef::CountryAdj(_)));
                     // Country (+ 's) + modifiers + role(s) → that country's institution or person.
@@ -720,6 +763,7 @@ impl DocActors {
                     .and_then(|g| match g.piece {
                         Piece::Proper(ProperRef::CountryName(c))
                         | Piece::Proper(ProperRef::CountrySeat(c))
+                        | Piece::Proper(ProperRef::Place(c))
                             if g.tok_start == f.tok_end + 1 =>
                         {
                             Some((c, g.tok_end))
@@ -761,9 +805,14 @@ impl DocActors {
                                         .map(|a| person_actor(&name, &a.country, &role.code))
                                 })
                                 .or_else(|| {
-                                    // A spokesperson speaks for the government last named.
+                                    // A spokesperson speaks for the dateline's government,
+                                    // else for the one last named.
                                     (role.label.starts_with("spokes"))
-                                        .then(|| self.last_country.clone())
+                                        .then(|| {
+                                            self.dateline_country
+                                                .clone()
+                                                .or_else(|| self.last_country.clone())
+                                        })
                                         .flatten()
                                         .map(|iso| person_actor(&name, &iso, &role.code))
                                 });
@@ -853,9 +902,8 @@ impl DocActors {
                 ),
                 ProperRef::CountryName(c)
                 | ProperRef::CountryAdj(c)
-                | ProperRef::CountrySeat(c) => {
-                    country_actor(lex, &lex.countries[c].iso3, "GOV", "")
-                }
+                | ProperRef::CountrySeat(c)
+                | ProperRef::Place(c) => country_actor(lex, &lex.countries[c].iso3, "GOV", ""),
             };
             let mut m = self.mention(toks, ti, ti + 1, actor, false);
             m.weak = weak;
@@ -871,6 +919,7 @@ impl DocActors {
             out.push(m);
         }
         // "the four governments" → the last list of states; "the bloc" → the last organization.
+        let runs = state_lists(&out, toks);
         for ti in 0..toks.len() {
             if out.iter().any(|m| m.tok_start <= ti && ti < m.tok_end) {
                 continue;
@@ -900,8 +949,16 @@ impl DocActors {
                     .position(|w| *w == a.lower)
                     .map(|p| if p == 9 { 2 } else { p + 2 })
                     .unwrap_or(0);
-                if self.last_group.len() == n {
-                    for actor in self.last_group.clone() {
+                // The list named earlier in this sentence ("recalled its envoys to Poland and
+                // Lithuania and ordered the two neighbours…"), else in an earlier one.
+                let group = runs
+                    .iter()
+                    .rev()
+                    .find(|(end, list)| *end <= ti && list.len() == n)
+                    .map(|(_, list)| list.clone())
+                    .unwrap_or_else(|| self.last_group.clone());
+                if group.len() == n {
+                    for actor in group {
                         out.push(self.mention(toks, ti, span_end, actor, true));
                     }
                 }
@@ -919,31 +976,7 @@ impl DocActors {
         }
         out.sort_by_key(|m| m.tok_start);
         // Remember the last list of coordinated states.
-        let mut run: Vec<Actor> = Vec::new();
-        let mut best: Vec<Actor> = Vec::new();
-        for (k, m) in out.iter().enumerate() {
-            if m.weak || m.actor.kind != ActorKind::State || !m.actor.code.ends_with("GOV") {
-                continue;
-            }
-            let joined = k > 0 && {
-                let p = &out[k - 1];
-                p.tok_end <= m.tok_start
-                    && toks[p.tok_end..m.tok_start]
-                        .iter()
-                        .all(|t| matches!(t.lower.as_str(), "," | "and" | "the"))
-                    && run.last().is_some_and(|l| l.key() == p.actor.key())
-            };
-            if !joined {
-                run.clear();
-            }
-            if !run.iter().any(|a| a.key() == m.actor.key()) {
-                run.push(m.actor.clone());
-            }
-            if run.len() >= 2 {
-                best = run.clone();
-            }
-        }
-        if best.len() >= 2 {
+        if let Some((_, best)) = state_lists(&out, toks).pop() {
             self.last_group = best;
         }
         out
@@ -1145,6 +1178,19 @@ mod tests {
                 &[("Tajikistan", "TJKGOV")],
             ),
             ("Dushanbe condemned the move.", &[("Tajikistan", "TJKGOV")]),
+            // Places below country level name their country; the longest name wins.
+            (
+                "Russian forces shelled Kharkiv.",
+                &[("Russian forces", "RUSMIL"), ("Ukraine", "UKRGOV")],
+            ),
+            (
+                "Gunmen struck in the Niger Delta.",
+                &[("Nigeria", "NGAGOV")],
+            ),
+            (
+                "Police in Odessa detained him.",
+                &[("Ukrainian police", "UKRCOP")],
+            ),
             ("The Kremlin said nothing.", &[("Russia", "RUSGOV")]),
             (
                 "Russian foreign ministry spokeswoman Maria Zakharova said it.",

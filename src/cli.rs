@@ -6,14 +6,17 @@ use std::path::PathBuf;
 
 /// demarche: dated who-did-what-to-whom events from news articles, with evidence.
 #[derive(Debug, Parser)]
-#[command(name = "demarche", version, about, long_about = None, after_help = "INPUT is an article (.txt), a directory of articles (searched recursively), '-' for standard input, or an events CSV written by `demarche extract` (edit rows by hand, then re-render without re-extracting).")]
+#[command(name = "demarche", version, about, long_about = None, after_help = "INPUT is an article (.txt), a saved web page (.html, .htm), a JSON Lines news feed (.jsonl: one article per line), a directory of them (searched recursively), a quoted glob ('archive/**/*.html'), '-' for standard input, or an events CSV written by `demarche extract` (edit rows by hand, then re-render without re-extracting). Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252.")]
 pub struct Cli {
     /// Lay the dictionaries in DIR (countries.tsv, events.tsv, roles.tsv, …) over the built-in ones.
     #[arg(long, global = true, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
-    /// Print no warnings.
+    /// Print no warnings and no progress bar.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Extract with N threads [default: one per core]. Output is the same for any N.
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -53,12 +56,15 @@ pub enum TableFormat {
 /// Inputs and publication date, shared by the commands that read articles.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Articles, directories, '-' (stdin) or events CSVs.
+    /// Articles (.txt), pages (.html), feeds (.jsonl), directories, globs, '-' (stdin) or events CSVs.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
-    /// Publication date of the articles (overrides 'Date:' headers and dates in file names).
+    /// Publication date of the articles (overrides 'Date:' headers, page metadata, feed fields and dates in file names).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// JSONL feeds: where a field is, as KEY=NAME[,NAME…] with KEY one of id, date, title, text, html, url; NAME may be a dotted path (repeatable; e.g. --field text=body --field date=meta.published).
+    #[arg(long = "field", value_name = "KEY=NAME")]
+    pub fields: Vec<String>,
 }
 
 /// Event filters shared by rendering and queries, and the level of the graph's actors.
@@ -253,6 +259,21 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "tsv")]
         format: TimexFormat,
+    },
+    /// Print the plain text demarche extracts from an input (an HTML page's article body, a
+    /// feed line's text, an article after its header lines): the text every byte span
+    /// (span_start, span_end) refers to.
+    Text {
+        /// Inputs and date.
+        #[command(flatten)]
+        input: InputArgs,
+        /// Only the document with this id (a feed line's id, or a file's stem).
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+        /// Print Id, Title, Date and Url header lines and a blank line before the text (the
+        /// header format demarche reads back from .txt files).
+        #[arg(long)]
+        meta: bool,
     },
     /// Score extraction against an annotated corpus (NAME.txt + NAME.gold.json).
     Eval {

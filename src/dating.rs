@@ -37,7 +37,8 @@ pub(crate) struct Anchor {
 #[derive(Debug, Clone)]
 pub(crate) struct SentenceTimes {
     paragraph: usize,
-    /// Whether the sentence has any time expression (a duration, a set…).
+    /// Whether the sentence has a time expression of its own (a date, a duration, a set…),
+    /// not only references to other events.
     timed: bool,
     /// Whether the sentence has any expression that dates events.
     dated: bool,
@@ -93,7 +94,7 @@ pub(crate) fn sentence_times(
     let s = &text[sent.span.start..sent.span.end];
     let mut out = SentenceTimes {
         paragraph: sent.paragraph,
-        timed: !timexes.is_empty(),
+        timed: false,
         dated: false,
         days: Vec::new(),
         named: Vec::new(),
@@ -106,7 +107,11 @@ pub(crate) fn sentence_times(
         .iter()
         .take_while(|t| !matches!(t.lower.as_str(), "said" | "says" | "that" | "saying"))
         .any(|t| t.lower == "had");
-    for t in timexes.iter().filter(|t| t.dates_events()) {
+    for t in timexes {
+        if !t.dates_events() {
+            out.timed = true;
+            continue;
+        }
         if let TimeRef::Event {
             n,
             unit,
@@ -115,6 +120,8 @@ pub(crate) fn sentence_times(
             text,
         } = t.resolve(doc.dct, Tense::Past)
         {
+            // "…the first since the 1959 revolution": a reference to another event, not a
+            // time of this sentence's own.
             out.named.push(Named {
                 noun,
                 n,
@@ -125,6 +132,7 @@ pub(crate) fn sentence_times(
             continue;
         }
         out.dated = true;
+        out.timed = true;
         let at = t.span.start - sent.span.start;
         if is_deadline(&s[..at]) || flashback {
             continue;
@@ -332,7 +340,10 @@ pub(crate) fn date_candidates(
             // day the next paragraph gives ("…, a day after Prague expelled 18 diplomats").
             // "The same day", "two days later": the text says the narrative goes on, so the
             // last dated sentence counts however far back it is.
-            Some(TimeRef::Narrative { n, unit, text }) => recent_day(sents, c, 5, 3)
+            Some(TimeRef::Narrative { n, unit, text }) => sents
+                .get(c.sentence)
+                .and_then(|st| st.days.first().cloned())
+                .or_else(|| recent_day(sents, c, 5, 3))
                 .or_else(|| {
                     known
                         .iter()
@@ -462,7 +473,8 @@ fn date_named_events(cands: &mut [Candidate], sents: &[SentenceTimes], doc: &Doc
     }
 }
 
-/// Whether the verb at `head` is a simple past ("summoned"), not a perfect, passive or future.
+/// Whether the verb at `head` is a simple past ("summoned"), not a perfect, passive or future,
+/// or is reported by a speech verb in the simple past ("said it would withdraw").
 pub(crate) fn is_simple_past(toks: &[Token], head: usize) -> bool {
     let w = toks[head].lower.as_str();
     let past = w.ends_with("ed")
@@ -506,7 +518,15 @@ pub(crate) fn is_simple_past(toks: &[Token], head: usize) -> bool {
                 | "been"
         )
     });
-    past && !aux
+    // "The ministry said it would withdraw its ambassador": an act reported by a speech verb
+    // in the simple past is told at the speech's time.
+    let reported = toks[..head].iter().enumerate().any(|(i, t)| {
+        matches!(t.lower.as_str(), "said" | "announced" | "declared")
+            && !toks[i.saturating_sub(2)..i]
+                .iter()
+                .any(|a| matches!(a.lower.as_str(), "had" | "has" | "have"))
+    });
+    (past && !aux) || reported
 }
 
 /// No time expression: the week before publication, marked as such.
@@ -540,6 +560,7 @@ mod tests {
             origin: "t".into(),
             dct: Some(d(dct)),
             title: String::new(),
+            url: String::new(),
             text: text.into(),
         }
     }

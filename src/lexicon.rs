@@ -21,6 +21,7 @@ const EMBEDDED_FILES: &[(&str, &str)] = &[
         include_str!("../data/lexicon/organizations.tsv"),
     ),
     ("people.tsv", include_str!("../data/lexicon/people.tsv")),
+    ("places.tsv", include_str!("../data/lexicon/places.tsv")),
     ("roles.tsv", include_str!("../data/lexicon/roles.tsv")),
     ("events.tsv", include_str!("../data/lexicon/events.tsv")),
     ("classes.tsv", include_str!("../data/lexicon/classes.tsv")),
@@ -195,6 +196,9 @@ pub enum ProperRef {
     CountryAdj(usize),
     /// A capital or seat of government.
     CountrySeat(usize),
+    /// A city, region, territory, site or camp of a country (`places.tsv`): the country where
+    /// something happens or what an attack hits, never a government by metonymy.
+    Place(usize),
     /// An organization.
     Org(usize),
     /// A person.
@@ -245,7 +249,7 @@ pub struct Lexicon {
 }
 
 /// Countries whose names are written family name first (Xi Jinping, Kim Jong Un).
-const FAMILY_NAME_FIRST: &[&str] = &[
+pub(crate) const FAMILY_NAME_FIRST: &[&str] = &[
     "CHN", "TWN", "PRK", "KOR", "VNM", "KHM", "HKG", "MAC", "SGP", "MNG",
 ];
 
@@ -297,6 +301,29 @@ fn parse_date_field(path: &str, line: usize, s: &str) -> Result<Option<NaiveDate
         })
 }
 
+/// The word sequences one alternative stands for: each word written `lemma~` in any of the
+/// verb's forms (`break~_off` → break off, breaks off, broke off, broken off, breaking off).
+fn inflected(words: &[String]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = vec![Vec::new()];
+    for w in words {
+        let forms = match w.strip_suffix('~') {
+            Some(lemma) => crate::inflect::verb_forms(lemma),
+            None => vec![w.clone()],
+        };
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                forms.iter().map(move |f| {
+                    let mut v = prefix.clone();
+                    v.push(f.clone());
+                    v
+                })
+            })
+            .collect();
+    }
+    out
+}
+
 /// Parse one pattern string of `events.tsv`.
 pub fn parse_pattern(s: &str) -> std::result::Result<Vec<PatElem>, String> {
     let mut out = Vec::new();
@@ -320,7 +347,7 @@ pub fn parse_pattern(s: &str) -> std::result::Result<Vec<PatElem>, String> {
             };
             let alts: Vec<Vec<String>> = word
                 .split('|')
-                .map(|w| w.split('_').map(str::to_lowercase).collect::<Vec<_>>())
+                .flat_map(|w| inflected(&w.split('_').map(str::to_lowercase).collect::<Vec<_>>()))
                 .collect();
             if alts.iter().flatten().any(|w| w.is_empty()) {
                 return Err(format!("empty alternative in {piece:?}"));
@@ -631,6 +658,27 @@ impl Lexicon {
                 forms.entry(n.clone()).or_insert(ProperRef::Person(i));
             }
         }
+        let country_at: HashMap<&str, usize> = countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iso3.as_str(), i))
+            .collect();
+        for (path, text) in get("places.tsv") {
+            for row in tsv_rows(path, text, 2) {
+                let (line, f) = row?;
+                let iso = f[1].trim();
+                let Some(&c) = country_at.get(iso) else {
+                    return Err(Error::BadLine {
+                        path: path.clone(),
+                        line,
+                        message: format!("unknown country code {iso:?}"),
+                    });
+                };
+                for n in split_list(f[0]) {
+                    forms.entry(n).or_insert(ProperRef::Place(c));
+                }
+            }
+        }
         for (_, text) in get("blockers.txt") {
             for l in text
                 .lines()
@@ -696,7 +744,7 @@ impl Lexicon {
             .map_err(|e| Error::Invalid(format!("lexicon matcher: {e}")))?;
         let mut dateline_index = HashMap::new();
         for (form, r) in &proper_forms {
-            if let ProperRef::CountrySeat(i) | ProperRef::CountryName(i) = r {
+            if let ProperRef::CountrySeat(i) | ProperRef::CountryName(i) | ProperRef::Place(i) = r {
                 dateline_index
                     .entry(form.to_uppercase())
                     .or_insert_with(|| countries[*i].iso3.clone());

@@ -13,7 +13,7 @@
 //! ```
 //! use demarche::{lexicon::Lexicon, model::Document, events};
 //! let doc = Document {
-//!     id: "ex".into(), origin: "ex".into(), title: String::new(),
+//!     id: "ex".into(), origin: "ex".into(), title: String::new(), url: String::new(),
 //!     dct: chrono::NaiveDate::from_ymd_opt(2024, 4, 29),
 //!     text: "Tajikistan's foreign ministry on Monday summoned Russia's ambassador.".into(),
 //! };
@@ -31,6 +31,7 @@ pub mod events;
 pub mod export;
 pub mod fsutil;
 pub mod graph;
+pub mod inflect;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

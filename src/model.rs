@@ -41,6 +41,8 @@ pub struct Document {
     pub dct: Option<NaiveDate>,
     /// Headline, when known.
     pub title: String,
+    /// The article's address (an HTML page's `og:url` or canonical link, a feed's `url`), or empty.
+    pub url: String,
     /// The article body; every span in the pipeline points into this string.
     pub text: String,
 }

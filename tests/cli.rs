@@ -296,14 +296,19 @@ fn bad_inputs_get_one_line_errors_and_others_still_run() {
     let d = dir.path();
     std::fs::write(d.join("empty.txt"), "").unwrap();
     std::fs::write(d.join("binary.txt"), b"\x00\x01\x02abc").unwrap();
-    std::fs::write(d.join("latin1.txt"), b"Date: 2024-01-01\n\nCaf\xe9 talks").unwrap();
+    // Bytes that neither UTF-8 nor Windows-1252 explain (0x81 and 0x8D are undefined in both).
+    std::fs::write(
+        d.join("undecodable.txt"),
+        b"Date: 2024-01-01\n\nCaf\x81\x8d talks",
+    )
+    .unwrap();
     std::fs::write(d.join("bad.csv"), "not,an,events,csv\n1,2,3,4\n").unwrap();
     std::fs::copy(root().join(TAJIK), d.join("good.txt")).unwrap();
     let cases: &[(&str, &str)] = &[
         ("missing.txt", "missing.txt"),
         ("empty.txt", "empty file"),
         ("binary.txt", "binary"),
-        ("latin1.txt", "not valid UTF-8"),
+        ("undecodable.txt", "neither valid UTF-8 nor windows-1252"),
         ("bad.csv", "missing column"),
     ];
     for (file, msg) in cases {
@@ -450,7 +455,7 @@ fn lexicon_overlay_adds_an_alias() {
 #[test]
 fn help_text_explains_every_subcommand() {
     for sub in [
-        "extract", "build", "timeline", "graph", "query", "eval", "explain",
+        "extract", "build", "timeline", "graph", "query", "eval", "explain", "text",
     ] {
         let out = bin().args([sub, "--help"]).output().unwrap();
         assert!(out.status.success());

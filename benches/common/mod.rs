@@ -21,9 +21,9 @@ pub fn articles() -> Vec<Document> {
     docs
 }
 
-/// How many documents to run: `DEMARCHE_BENCH_DOCS`, else `default`.
-pub fn target_docs(default: usize) -> usize {
-    std::env::var("DEMARCHE_BENCH_DOCS")
+/// A count from the environment variable `name`, else `default`.
+pub fn env(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(default)

@@ -71,7 +71,10 @@ pub fn run(ctx: &Ctx, file: &Path, date: Option<NaiveDate>, json: bool) -> Resul
             let verdict = if t.coded > 0 {
                 format!("coded ×{}", t.coded)
             } else {
-                "not coded".to_string()
+                match &t.reason {
+                    Some(r) => format!("not coded: {r}"),
+                    None => "not coded".to_string(),
+                }
             };
             writeln!(
                 out,

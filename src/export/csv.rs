@@ -177,19 +177,47 @@ pub fn unguard(s: &str) -> String {
     }
 }
 
+/// Writes the events CSV batch by batch: the header once, then rows as they come.
+pub struct EventsWriter<W: std::io::Write> {
+    wr: ::csv::Writer<W>,
+    header_written: bool,
+}
+
+impl<W: std::io::Write> EventsWriter<W> {
+    /// A writer over `w`; nothing is written until the first [`EventsWriter::write`].
+    pub fn new(w: W) -> Self {
+        EventsWriter {
+            wr: ::csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(w),
+            header_written: false,
+        }
+    }
+
+    /// Write the header if not yet written, then one row per event.
+    pub fn write(&mut self, events: &[Event]) -> std::io::Result<()> {
+        if !self.header_written {
+            self.wr.write_record(HEADER)?;
+            self.header_written = true;
+        }
+        for e in events {
+            self.wr.serialize(EventRow::from_event(e).guarded())?;
+        }
+        Ok(())
+    }
+
+    /// Flush and give back the underlying writer.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.wr.into_inner().map_err(|e| e.into_error())
+    }
+}
+
 /// Write events as the contract's CSV.
 pub fn write_events<W: std::io::Write>(w: W, events: &[Event]) -> Result<()> {
-    let mut wr = ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(w);
-    let err = |e: ::csv::Error| Error::Invalid(format!("writing CSV: {e}"));
-    wr.write_record(HEADER).map_err(err)?;
-    for e in events {
-        wr.serialize(EventRow::from_event(e).guarded())
-            .map_err(err)?;
-    }
-    wr.flush()
-        .map_err(|e| Error::Invalid(format!("writing CSV: {e}")))?;
+    let err = |e: std::io::Error| Error::Invalid(format!("writing CSV: {e}"));
+    let mut wr = EventsWriter::new(w);
+    wr.write(events).map_err(err)?;
+    wr.finish().map_err(err)?;
     Ok(())
 }
 
@@ -270,100 +298,106 @@ pub fn read_events(path: &Path, lex: &Lexicon) -> Result<Vec<Event>> {
                 .expect("known column")];
             unguard(rec.get(i).unwrap_or("").trim())
         };
-        let date = |name: &str| -> Result<Option<NaiveDate>> {
-            let v = get(name);
-            if v.is_empty() {
-                return Ok(None);
-            }
-            NaiveDate::parse_from_str(&v, "%Y-%m-%d")
-                .map(Some)
-                .map_err(|_| bad(line, format!("{name} {v:?} is not a YYYY-MM-DD date")))
-        };
-        let event_type = get("event_type");
-        let info = lex
-            .event_type(&event_type)
-            .ok_or_else(|| bad(line, format!("unknown event_type {event_type:?}")))?;
-        let source_name = get("source");
-        if source_name.is_empty() {
-            return Err(bad(line, "empty source".into()));
-        }
-        let precision = Precision::parse(&get("date_precision")).ok_or_else(|| {
-            bad(
-                line,
-                format!("bad date_precision {:?}", get("date_precision")),
-            )
-        })?;
-        let basis = DateBasis::parse(&get("date_basis"))
-            .ok_or_else(|| bad(line, format!("bad date_basis {:?}", get("date_basis"))))?;
-        let modality = Modality::parse(&get("modality"))
-            .ok_or_else(|| bad(line, format!("bad modality {:?}", get("modality"))))?;
-        let num = |name: &str| -> Result<f64> {
-            let v = get(name);
-            if v.is_empty() {
-                return Ok(0.0);
-            }
-            v.parse()
-                .map_err(|_| bad(line, format!("{name} {v:?} is not a number")))
-        };
-        let (start, end) = (date("date_start")?, date("date_end")?);
-        if let (Some(s), Some(e)) = (start, end) {
-            if s > e {
-                return Err(bad(line, format!("date_start {s} is after date_end {e}")));
-            }
-        }
-        let source = Actor {
-            kind: infer_kind(
-                &source_name,
-                &get("source_code"),
-                &get("source_country"),
-                lex,
-            ),
-            name: source_name,
-            code: get("source_code"),
-            country: get("source_country"),
-        };
-        let target_name = get("target");
-        let target = (!target_name.is_empty()).then(|| Actor {
-            kind: infer_kind(
-                &target_name,
-                &get("target_code"),
-                &get("target_country"),
-                lex,
-            ),
-            name: target_name,
-            code: get("target_code"),
-            country: get("target_country"),
-        });
-        let mentions = num("mentions")?.max(1.0) as u32;
-        out.push(Event {
-            id: get("event_id"),
-            time: TimeValue {
-                value: get("date"),
-                start,
-                end,
-                precision,
-                basis,
-                text: get("date_text"),
-            },
-            source,
-            target,
-            event_type: info.name.clone(),
-            cameo: info.cameo.clone(),
-            plover: info.plover.clone(),
-            quad_class: info.quad_class,
-            goldstein: info.goldstein,
-            modality,
-            doc_id: get("doc_id"),
-            doc_date: date("doc_date")?,
-            trigger: get("trigger"),
-            pattern: String::new(),
-            evidence: get("evidence"),
-            span: Span::new(num("span_start")? as usize, num("span_end")? as usize),
-            confidence: num("confidence")?.clamp(0.0, 1.0),
-            mentions,
-        });
+        out.push(row_to_event(&get, &|m| bad(line, m), lex)?);
     }
     Ok(out)
+}
+
+/// One event from the cells of a row of the contract (`get` gives a column's text), checked
+/// against the taxonomy; `bad` turns a message into the error naming the file and line.
+pub fn row_to_event(
+    get: &dyn Fn(&str) -> String,
+    bad: &dyn Fn(String) -> Error,
+    lex: &Lexicon,
+) -> Result<Event> {
+    let date = |name: &str| -> Result<Option<NaiveDate>> {
+        let v = get(name);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| bad(format!("{name} {v:?} is not a YYYY-MM-DD date")))
+    };
+    let event_type = get("event_type");
+    let info = lex
+        .event_type(&event_type)
+        .ok_or_else(|| bad(format!("unknown event_type {event_type:?}")))?;
+    let source_name = get("source");
+    if source_name.is_empty() {
+        return Err(bad("empty source".into()));
+    }
+    let precision = Precision::parse(&get("date_precision"))
+        .ok_or_else(|| bad(format!("bad date_precision {:?}", get("date_precision"))))?;
+    let basis = DateBasis::parse(&get("date_basis"))
+        .ok_or_else(|| bad(format!("bad date_basis {:?}", get("date_basis"))))?;
+    let modality = Modality::parse(&get("modality"))
+        .ok_or_else(|| bad(format!("bad modality {:?}", get("modality"))))?;
+    let num = |name: &str| -> Result<f64> {
+        let v = get(name);
+        if v.is_empty() {
+            return Ok(0.0);
+        }
+        v.parse()
+            .map_err(|_| bad(format!("{name} {v:?} is not a number")))
+    };
+    let (start, end) = (date("date_start")?, date("date_end")?);
+    if let (Some(s), Some(e)) = (start, end) {
+        if s > e {
+            return Err(bad(format!("date_start {s} is after date_end {e}")));
+        }
+    }
+    let source = Actor {
+        kind: infer_kind(
+            &source_name,
+            &get("source_code"),
+            &get("source_country"),
+            lex,
+        ),
+        name: source_name,
+        code: get("source_code"),
+        country: get("source_country"),
+    };
+    let target_name = get("target");
+    let target = (!target_name.is_empty()).then(|| Actor {
+        kind: infer_kind(
+            &target_name,
+            &get("target_code"),
+            &get("target_country"),
+            lex,
+        ),
+        name: target_name,
+        code: get("target_code"),
+        country: get("target_country"),
+    });
+    let mentions = num("mentions")?.max(1.0) as u32;
+    Ok(Event {
+        id: get("event_id"),
+        time: TimeValue {
+            value: get("date"),
+            start,
+            end,
+            precision,
+            basis,
+            text: get("date_text"),
+        },
+        source,
+        target,
+        event_type: info.name.clone(),
+        cameo: info.cameo.clone(),
+        plover: info.plover.clone(),
+        quad_class: info.quad_class,
+        goldstein: info.goldstein,
+        modality,
+        doc_id: get("doc_id"),
+        doc_date: date("doc_date")?,
+        trigger: get("trigger"),
+        pattern: String::new(),
+        evidence: get("evidence"),
+        span: Span::new(num("span_start")? as usize, num("span_end")? as usize),
+        confidence: num("confidence")?.clamp(0.0, 1.0),
+        mentions,
+    })
 }
 
 #[cfg(test)]
@@ -403,6 +437,7 @@ mod tests {
             origin: "d".into(),
             dct: NaiveDate::from_ymd_opt(2024, 4, 29),
             title: String::new(),
+            url: String::new(),
             text: "=cmd Tajikistan's foreign ministry on Friday summoned Russia's ambassador, \"he said\".".into(),
         };
         let evs = crate::events::extract(&doc, lex);

@@ -1,7 +1,8 @@
 //! Events as JSON (one array) or JSON Lines (one object per line), with the CSV's field names.
 
-use super::csv::EventRow;
+use super::csv::{EventRow, row_to_event};
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 use crate::model::Event;
 
 /// The events as a pretty JSON array.
@@ -10,20 +11,87 @@ pub fn to_json(events: &[Event]) -> Result<String> {
     serde_json::to_string_pretty(&rows).map_err(|e| Error::Invalid(e.to_string()))
 }
 
+/// Write the events as JSON Lines.
+pub fn write_jsonl<W: std::io::Write>(mut w: W, events: &[Event]) -> std::io::Result<()> {
+    for e in events {
+        serde_json::to_writer(&mut w, &EventRow::from_event(e))?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
 /// The events as JSON Lines.
 pub fn to_jsonl(events: &[Event]) -> Result<String> {
-    let mut out = String::new();
-    for e in events {
-        out.push_str(
-            &serde_json::to_string(&EventRow::from_event(e))
-                .map_err(|e| Error::Invalid(e.to_string()))?,
-        );
-        out.push('\n');
-    }
-    Ok(out)
+    let mut buf = Vec::new();
+    write_jsonl(&mut buf, events).map_err(|e| Error::Invalid(e.to_string()))?;
+    String::from_utf8(buf).map_err(|e| Error::Invalid(e.to_string()))
 }
 
 /// The events as rows with the CSV's field names (for embedding in other JSON).
 pub fn rows(events: &[Event]) -> Vec<EventRow> {
     events.iter().map(EventRow::from_event).collect()
+}
+
+/// One line of events JSON Lines (as `extract --format jsonl` writes, possibly with trailing
+/// whitespace a map-reduce engine added) back to an event, checked like a CSV row; `None`
+/// when the line is not an event (no `event_id` and `event_type` fields): an article.
+pub fn event_from_line(
+    line: &str,
+    bad: &dyn Fn(String) -> Error,
+    lex: &Lexicon,
+) -> Option<Result<Event>> {
+    if !(line.contains("\"event_id\"") && line.contains("\"event_type\"")) {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_str(line).ok()?;
+    let obj = v.as_object()?;
+    if !(obj.contains_key("event_id") && obj.contains_key("event_type")) {
+        return None;
+    }
+    let get = |name: &str| -> String {
+        match obj.get(name) {
+            Some(serde_json::Value::String(s)) => s.trim().to_string(),
+            Some(serde_json::Value::Null) | None => String::new(),
+            Some(other) => other.to_string(),
+        }
+    };
+    Some(row_to_event(&get, bad, lex))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_lines_round_trip_and_articles_are_not_events() {
+        let lex = Lexicon::embedded();
+        let doc = crate::model::Document {
+            id: "d".into(),
+            origin: "d".into(),
+            dct: chrono::NaiveDate::from_ymd_opt(2024, 4, 29),
+            title: String::new(),
+            url: String::new(),
+            text: "Tajikistan's foreign ministry on Monday summoned Russia's ambassador.".into(),
+        };
+        let evs = crate::events::extract(&doc, lex);
+        let jsonl = to_jsonl(&evs).unwrap();
+        let bad = |m: String| Error::Invalid(m);
+        let back: Vec<Event> = jsonl
+            .lines()
+            .map(|l| {
+                event_from_line(&format!("{l}\t"), &bad, lex)
+                    .unwrap()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(to_jsonl(&back).unwrap(), jsonl);
+        assert!(event_from_line(r#"{"id": "a", "text": "event_id"}"#, &bad, lex).is_none());
+        let wrong = jsonl
+            .lines()
+            .next()
+            .unwrap()
+            .replace("summon_ambassador", "dance");
+        let e = event_from_line(&wrong, &bad, lex).unwrap().unwrap_err();
+        assert!(e.to_string().contains("unknown event_type"), "{e}");
+    }
 }

@@ -121,6 +121,7 @@ mod tests {
             origin: "t".into(),
             dct: NaiveDate::parse_from_str(dct, "%Y-%m-%d").ok(),
             title: String::new(),
+            url: String::new(),
             text: text.into(),
         }
     }

@@ -318,6 +318,7 @@ fn events_table() {
             origin: "events_table".into(),
             dct: Some(r.dct),
             title: String::new(),
+            url: String::new(),
             text: r.sentence.clone(),
         };
         let got = extract(&doc, lex);

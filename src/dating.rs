@@ -131,9 +131,19 @@ pub(crate) fn sentence_times(
             });
             continue;
         }
+        let at = t.span.start - sent.span.start;
+        // A dateline the cleaner did not see (after a headline): "PRAGUE, April 18 — …" is
+        // the filing date, no time of the story.
+        let dateline = at < 60
+            && s[..at].trim_end().ends_with(',')
+            && s[t.span.end - sent.span.start..]
+                .trim_start()
+                .starts_with(['—', '–', '-']);
+        if dateline {
+            continue;
+        }
         out.dated = true;
         out.timed = true;
-        let at = t.span.start - sent.span.start;
         if is_deadline(&s[..at]) || flashback {
             continue;
         }
@@ -628,6 +638,11 @@ mod tests {
             ("The deal was announced on July 1.", "2015-07-20", &[]),
             ("The envoys will return on Monday.", "2020-10-03", &[]),
             ("Talks lasted three weeks.", "2020-10-03", &[]),
+            (
+                "PRAGUE, April 18 — The Czech Republic on Saturday expelled 18 diplomats.",
+                "2021-04-18",
+                &["2021-04-17"],
+            ),
         ];
         for (text, dct, want) in cases {
             let doc = doc(text, dct);

@@ -94,6 +94,7 @@ fn reports(n: usize, actors: &[Actor], lex: &Lexicon) -> Vec<Event> {
             doc_date: Some(d),
             trigger: "trigger".into(),
             pattern: "p".into(),
+            threatened: String::new(),
             evidence: "An evidence sentence of modest length.".into(),
             span: Span::new(0, 38),
             confidence: 0.85,

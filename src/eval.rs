@@ -630,6 +630,7 @@ mod tests {
             doc_date: None,
             trigger: "t".into(),
             pattern: String::new(),
+            threatened: String::new(),
             evidence: "e".into(),
             span: Span::default(),
             confidence: 1.0,

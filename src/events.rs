@@ -1020,8 +1020,9 @@ impl Ctx<'_> {
         if !complement {
             return None;
         }
-        let that = (m.end..self.toks.len().min(m.end + 9))
-            .take_while(|&i| !is_clause_break(self.toks, i))
+        // "that" may sit inside the pattern itself ("warned that it would impose sanctions").
+        let that = (m.head + 1..self.toks.len().min(m.end + 9))
+            .take_while(|&i| i < m.end || !is_clause_break(self.toks, i))
             .find(|&i| self.toks[i].lower == "that")?;
         self.complement_actor(that + 1, avoid)
     }
@@ -1620,6 +1621,66 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
 
 /// "after the truce", "since the attack": a noun naming another event as a point in time is
 /// a reference, not a report of the event.
+/// Pairs (threat, act) of trigger indices where a threat names the act it threatens right
+/// after it: "threatened to expel", "warned that it would impose", "vowed to strike".
+fn threatened_acts(
+    lex: &Lexicon,
+    toks: &[Token],
+    mentions: &[Mention],
+    triggers: &[TriggerMatch],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, t) in triggers.iter().enumerate() {
+        let ty = lex.patterns[t.pattern].event_type.as_str();
+        if !matches!(
+            ty,
+            "threaten" | "threaten_force" | "threaten_sanctions" | "ultimatum"
+        ) {
+            continue;
+        }
+        let Some((j, u)) = triggers.iter().enumerate().find(|(_, u)| u.start >= t.end) else {
+            continue;
+        };
+        // Only the threatened party and little words may stand between: "warned Lithuania
+        // that it would impose…".
+        let in_mention = |k: usize| mentions.iter().any(|x| x.tok_start <= k && k < x.tok_end);
+        let between = t.end..u.start;
+        let linked = between.len() <= 9
+            && between.clone().any(|k| {
+                matches!(
+                    toks[k].lower.as_str(),
+                    "to" | "would" | "will" | "could" | "might"
+                )
+            })
+            && between.clone().all(|k| {
+                in_mention(k)
+                    || matches!(
+                        toks[k].lower.as_str(),
+                        "to" | "that"
+                            | "it"
+                            | "they"
+                            | "he"
+                            | "she"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "might"
+                            | "may"
+                            | "also"
+                            | "again"
+                            | "further"
+                            | "even"
+                            | "'d"
+                            | "the"
+                    )
+            });
+        if linked {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
 /// A one-word noun trigger used as a modifier of the noun after it: "the main protest camp",
 /// "attack helicopters", "protest leaders" name things, not events.
 fn modifies_a_noun(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
@@ -2039,11 +2100,14 @@ fn extract_traced(
                 .and_then(|t| lex.event_type(&t))
                 .map(|i| i.cameo.chars().take(2).collect::<String>())
         };
-        for m in &triggers {
+        let threats = threatened_acts(lex, &sent.tokens, &mentions, &triggers);
+        for (ti, m) in triggers.iter().enumerate() {
             let pattern = &lex.patterns[m.pattern];
             let words =
                 text[sent.tokens[m.start].span.start..sent.tokens[m.end - 1].span.end].to_string();
-            let filtered = if is_state_not_event(&sent.tokens, m.head) {
+            let filtered = if threats.iter().any(|&(_, inner)| inner == ti) {
+                Some("the act a threat threatens: kept on the threat")
+            } else if is_state_not_event(&sent.tokens, m.head) {
                 Some("a state, not an event")
             } else if is_habitual_or_demanded(&sent.tokens, m.head) {
                 Some("habitual, generic or only demanded")
@@ -2070,6 +2134,40 @@ fn extract_traced(
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            // "threatened to expel British diplomats": the threat is aimed at whom the act
+            // would hit, and keeps the act's type.
+            let threatened = threats
+                .iter()
+                .find(|&&(t, _)| t == ti)
+                .map(|&(_, inner)| &triggers[inner]);
+            let mut threatened_type = String::new();
+            let mut event_type = pattern.event_type.clone();
+            if let Some(inner) = threatened {
+                let inner_pattern = &lex.patterns[inner.pattern];
+                threatened_type = inner_pattern.event_type.clone();
+                if event_type == "threaten" {
+                    // Force is CAMEO 18-20 (assault, fight, mass violence).
+                    let root: String = lex
+                        .event_type(&threatened_type)
+                        .map(|i| i.cameo.chars().take(2).collect())
+                        .unwrap_or_default();
+                    event_type = match root.as_str() {
+                        _ if threatened_type == "impose_sanctions" => "threaten_sanctions",
+                        "18" | "19" | "20" => "threaten_force",
+                        _ => "threaten",
+                    }
+                    .to_string();
+                }
+                if roles.targets.is_empty() {
+                    let own: Vec<String> = roles.sources.iter().map(Actor::key).collect();
+                    roles.targets = ctx
+                        .roles(inner, inner_pattern, Some(&roles.sources))
+                        .targets
+                        .into_iter()
+                        .filter(|t| !own.contains(&t.key()))
+                        .collect();
+                }
+            }
             let reaction_root = REACTIONS
                 .contains(&pattern.event_type.as_str())
                 .then(|| object_root(m))
@@ -2268,7 +2366,7 @@ fn extract_traced(
                 continue;
             }
             prev_sources = Some(roles.sources.clone());
-            let Some(info) = lex.event_type(&pattern.event_type) else {
+            let Some(info) = lex.event_type(&event_type) else {
                 why(&mut trace, "event type not in the taxonomy");
                 continue;
             };
@@ -2409,6 +2507,7 @@ fn extract_traced(
                             doc_date: doc.dct,
                             trigger: text[trig_span.start..trig_span.end].to_string(),
                             pattern: pattern.id.clone(),
+                            threatened: threatened_type.clone(),
                             evidence: text[sent.span.start..sent.span.end].to_string(),
                             span: sent.span,
                             confidence: confidence.clamp(0.0, 1.0),
@@ -2587,6 +2686,46 @@ mod tests {
                     "{text}: {got:?}"
                 ),
             }
+        }
+    }
+
+    #[test]
+    fn threats_keep_the_act_they_threaten() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "Russia threatened to expel British diplomats on Friday.",
+                "threaten",
+                "GBR",
+                "expel_diplomats",
+            ),
+            (
+                "China warned Lithuania that it would impose sanctions.",
+                "threaten_sanctions",
+                "LTU",
+                "impose_sanctions",
+            ),
+            (
+                "Moscow threatened to strike Kyiv.",
+                "threaten_force",
+                "UKR",
+                "military_attack",
+            ),
+        ];
+        for (text, ty, target, act) in cases {
+            let evs = extract(&doc(text), Lexicon::embedded());
+            assert_eq!(
+                evs.len(),
+                1,
+                "{text}: the threatened act is no event of its own"
+            );
+            let e = &evs[0];
+            assert_eq!(e.event_type, *ty, "{text}");
+            assert_eq!(e.threatened, *act, "{text}");
+            assert_eq!(
+                e.target.as_ref().map(|t| t.country.as_str()),
+                Some(*target),
+                "{text}"
+            );
         }
     }
 

@@ -311,6 +311,10 @@ pub struct Event {
     pub trigger: String,
     /// Id of the lexicon pattern that fired (empty for imported rows).
     pub pattern: String,
+    /// For a threat, the type of the act threatened ("expel_diplomats"); else empty. Not a
+    /// column of the events CSV contract; carried in JSON.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub threatened: String,
     /// The sentence.
     pub evidence: String,
     /// Byte span of the evidence in the document text.

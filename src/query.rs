@@ -1166,6 +1166,7 @@ mod tests {
                 doc_date: Some(d),
                 trigger: String::new(),
                 pattern: String::new(),
+                threatened: String::new(),
                 evidence: String::new(),
                 span: Span::default(),
                 confidence: 0.8,

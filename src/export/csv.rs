@@ -393,6 +393,7 @@ pub fn row_to_event(
         doc_date: date("doc_date")?,
         trigger: get("trigger"),
         pattern: String::new(),
+        threatened: String::new(),
         evidence: get("evidence"),
         span: Span::new(num("span_start")? as usize, num("span_end")? as usize),
         confidence: num("confidence")?.clamp(0.0, 1.0),

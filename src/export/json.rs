@@ -5,16 +5,38 @@ use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::model::Event;
 
+/// One event in JSON: the CSV's fields, and what the CSV contract leaves out — the pattern
+/// that fired and, for a threat, the act threatened.
+#[derive(serde::Serialize)]
+struct JsonEvent {
+    #[serde(flatten)]
+    row: EventRow,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pattern: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    threatened: String,
+}
+
+impl JsonEvent {
+    fn from_event(e: &Event) -> Self {
+        JsonEvent {
+            row: EventRow::from_event(e),
+            pattern: e.pattern.clone(),
+            threatened: e.threatened.clone(),
+        }
+    }
+}
+
 /// The events as a pretty JSON array.
 pub fn to_json(events: &[Event]) -> Result<String> {
-    let rows: Vec<EventRow> = events.iter().map(EventRow::from_event).collect();
+    let rows: Vec<JsonEvent> = events.iter().map(JsonEvent::from_event).collect();
     serde_json::to_string_pretty(&rows).map_err(|e| Error::Invalid(e.to_string()))
 }
 
 /// Write the events as JSON Lines.
 pub fn write_jsonl<W: std::io::Write>(mut w: W, events: &[Event]) -> std::io::Result<()> {
     for e in events {
-        serde_json::to_writer(&mut w, &EventRow::from_event(e))?;
+        serde_json::to_writer(&mut w, &JsonEvent::from_event(e))?;
         w.write_all(b"\n")?;
     }
     Ok(())
@@ -55,7 +77,11 @@ pub fn event_from_line(
             Some(other) => other.to_string(),
         }
     };
-    Some(row_to_event(&get, bad, lex))
+    Some(row_to_event(&get, bad, lex).map(|mut e| {
+        e.pattern = get("pattern");
+        e.threatened = get("threatened");
+        e
+    }))
 }
 
 #[cfg(test)]
@@ -71,10 +97,18 @@ mod tests {
             dct: chrono::NaiveDate::from_ymd_opt(2024, 4, 29),
             title: String::new(),
             url: String::new(),
-            text: "Tajikistan's foreign ministry on Monday summoned Russia's ambassador.".into(),
+            text: "Tajikistan's foreign ministry on Monday summoned Russia's ambassador. \
+                   Russia threatened to expel Tajik diplomats."
+                .into(),
         };
         let evs = crate::events::extract(&doc, lex);
         let jsonl = to_jsonl(&evs).unwrap();
+        // What the CSV contract leaves out travels in JSON: the pattern, the act threatened.
+        assert!(jsonl.contains(r#""pattern":"summon_v""#), "{jsonl}");
+        assert!(
+            jsonl.contains(r#""threatened":"expel_diplomats""#),
+            "{jsonl}"
+        );
         let bad = |m: String| Error::Invalid(m);
         let back: Vec<Event> = jsonl
             .lines()

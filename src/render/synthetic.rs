@@ -178,6 +178,7 @@ pub fn events(n: usize, actors: usize, seed: u64) -> Vec<Event> {
                 doc_date: Some(end + Duration::days(rng.below(3) as i64)),
                 trigger: verb.to_string(),
                 pattern: String::new(),
+                threatened: String::new(),
                 span: Span::new(0, evidence.len()),
                 evidence,
                 confidence: 0.8,

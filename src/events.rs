@@ -713,11 +713,10 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
         i -= 1;
         out.insert(0, i);
     }
+    // Rightwards a list shares its first member's preposition ("at Israel and the United
+    // States").
     let mut j = idx;
-    while j + 1 < mentions.len()
-        && joiner(mentions[j].tok_end, mentions[j + 1].tok_start)
-        && placed(j + 1) == placed(idx)
-    {
+    while j + 1 < mentions.len() && joiner(mentions[j].tok_end, mentions[j + 1].tok_start) {
         j += 1;
         out.push(j);
     }
@@ -1290,6 +1289,7 @@ impl Ctx<'_> {
                 // clause or elsewhere in the sentence ("after negotiations between X and Y").
                 (head + 1..self.toks.len())
                     .find(|&i| self.toks[i].lower == "between")
+                    .or_else(|| (0..head).rev().find(|&i| self.toks[i].lower == "between"))
                     .and_then(|b| self.right_actor(b + 1, skip_by, &avoid))
             } else {
                 let attack = matches!(
@@ -1448,6 +1448,43 @@ impl Ctx<'_> {
                 .filter(|c| !c.is_empty());
             if let Some(c) = country {
                 sources = vec![crate::actors::country_actor(self.lex, &c, "GOV", "")];
+            }
+        }
+        // "Hamas freed 24 hostages, among them 13 Israeli women": hostages and captives are
+        // counted by nationality.
+        if targets.is_empty() && matches!(pattern.event_type.as_str(), "release" | "abduct") {
+            let end = self.toks.len().min(head + 14);
+            if let Some(x) = self.mentions.iter().find(|x| {
+                x.weak
+                    && x.tok_start > head
+                    && x.tok_start < end
+                    && !(head..x.tok_start).any(|i| is_clause_break(self.toks, i))
+                    && self.toks.get(x.tok_end).is_some_and(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "women"
+                                | "children"
+                                | "men"
+                                | "citizens"
+                                | "nationals"
+                                | "hostages"
+                                | "captives"
+                                | "civilians"
+                                | "soldiers"
+                                | "workers"
+                                | "journalists"
+                                | "tourists"
+                                | "prisoners"
+                                | "detainees"
+                        )
+                    })
+            }) {
+                targets = vec![crate::actors::country_actor(
+                    self.lex,
+                    &x.actor.country,
+                    "CVL",
+                    "citizens",
+                )];
             }
         }
         // "Israel's killing of Hezbollah leader Hassan Nasrallah": the person, not the group
@@ -2448,7 +2485,8 @@ fn extract_traced(
                     if matches!(
                         pattern.event_type.as_str(),
                         "negotiate" | "ceasefire" | "consult" | "phone_call" | "sign_agreement"
-                    ) || (info.quad_class == 4 && s.country != t.country)
+                    ) || (matches!(info.quad_class, 4) || pattern.event_type == "release")
+                        && s.country != t.country
                     {
                         // Parties that talk or fight with each other are the ones a truce or a
                         // mediator later stands between.
@@ -2810,6 +2848,27 @@ mod tests {
                 &[
                     ("attack", "ISR", "PSE", "asserted"),
                     ("ceasefire", "ISR", "PSE", "asserted"),
+                ],
+            ),
+            // Hostages by nationality; a list after a pattern's preposition; a mediator
+            // between parties named before it.
+            (
+                "Hamas freed 24 hostages on Friday, among them 13 Israeli women and children.",
+                &[("release", "PSE", "ISR", "asserted")],
+            ),
+            (
+                "Iran pointed the finger at Israel and the United States.",
+                &[
+                    ("accuse", "IRN", "ISR", "asserted"),
+                    ("accuse", "IRN", "USA", "asserted"),
+                ],
+            ),
+            (
+                "A truce between Israel and Hezbollah, brokered by the United States, held.",
+                &[
+                    ("ceasefire", "ISR", "LBN", "asserted"),
+                    ("mediate", "USA", "ISR", "asserted"),
+                    ("mediate", "USA", "LBN", "asserted"),
                 ],
             ),
             (

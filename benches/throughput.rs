@@ -13,38 +13,15 @@
 //!
 //! The generated files live in a temporary directory removed at the end.
 
+mod common;
+
 use demarche::export::json;
-use demarche::ingest::load_article;
 use demarche::lexicon::Lexicon;
 use demarche::model::{Document, Event};
 use demarche::pipeline::{self, Observer, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
-}
-
-/// The bundled articles, in a fixed order.
-fn articles() -> Vec<Document> {
-    let mut docs = Vec::new();
-    for dir in ["data/samples", "data/corpus"] {
-        let mut paths: Vec<_> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
-            .expect("bundled articles")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            docs.push(load_article(&p, None).expect("bundled article loads").doc);
-        }
-    }
-    docs
-}
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -237,8 +214,8 @@ fn run_binary(feed: &Path) -> BinaryRun {
 
 fn main() {
     let lex = Lexicon::embedded();
-    let base = articles();
-    let docs = env("DEMARCHE_BENCH_DOCS", 10_000);
+    let base = common::articles();
+    let docs = common::env("DEMARCHE_BENCH_DOCS", 10_000);
     let dir = tempfile::tempdir().expect("temp dir");
     let feed = dir.path().join("feed.jsonl");
     let (bytes, n) = write_feed(&feed, &base, docs, 0);
@@ -283,7 +260,7 @@ fn main() {
             break;
         }
     }
-    let mem_mb = env("DEMARCHE_BENCH_MEM_MB", 1024);
+    let mem_mb = common::env("DEMARCHE_BENCH_MEM_MB", 1024);
     if mem_mb > 0 {
         let big = dir.path().join("big.jsonl");
         let (bytes, n) = write_feed(&big, &base, docs, mem_mb as u64 * 1_000_000);

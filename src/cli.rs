@@ -33,6 +33,15 @@ pub enum EventFormat {
     Jsonl,
 }
 
+/// Output formats of `timex`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimexFormat {
+    /// Tab-separated, one expression per line, with a header.
+    Tsv,
+    /// A JSON array.
+    Json,
+}
+
 /// Output formats of query tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
@@ -237,6 +246,19 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// List the time expressions of an article: byte span, text, TIMEX3 type and value, the
+    /// days meant, precision and basis (event-anchored ones are resolved by extract).
+    Timex {
+        /// The article (or '-' for standard input).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Publication date (overrides 'Date:' headers and dates in file names).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "tsv")]
+        format: TimexFormat,
     },
     /// Print the plain text demarche extracts from an input (an HTML page's article body, a
     /// feed line's text, an article after its header lines): the text every byte span

@@ -465,6 +465,9 @@ pub struct Floors {
     pub event_f1: f64,
     /// Minimum date accuracy.
     pub date_accuracy: f64,
+    /// Minimum exact-date rate (0 when the file has none).
+    #[serde(default)]
+    pub exact_date_rate: f64,
 }
 
 /// Read `floors.toml`.
@@ -492,6 +495,12 @@ pub fn check_floors(scores: &Scores, floors: &Floors) -> Vec<String> {
         out.push(format!(
             "date accuracy {:.3} is below the floor {:.3}",
             scores.date_accuracy, floors.date_accuracy
+        ));
+    }
+    if scores.exact_date_rate + 1e-9 < floors.exact_date_rate {
+        out.push(format!(
+            "exact-date rate {:.3} is below the floor {:.3}",
+            scores.exact_date_rate, floors.exact_date_rate
         ));
     }
     out
@@ -733,6 +742,7 @@ mod tests {
         let s = Scores {
             f1: 0.5,
             date_accuracy: 0.9,
+            exact_date_rate: 0.7,
             ..Default::default()
         };
         assert!(
@@ -740,7 +750,8 @@ mod tests {
                 &s,
                 &Floors {
                     event_f1: 0.4,
-                    date_accuracy: 0.8
+                    date_accuracy: 0.8,
+                    exact_date_rate: 0.6,
                 }
             )
             .is_empty()
@@ -750,11 +761,12 @@ mod tests {
                 &s,
                 &Floors {
                     event_f1: 0.6,
-                    date_accuracy: 0.95
+                    date_accuracy: 0.95,
+                    exact_date_rate: 0.75,
                 }
             )
             .len(),
-            2
+            3
         );
     }
 }

@@ -5,7 +5,9 @@
 
 use crate::actors::{DocActors, LOCATIVE, Mention};
 use crate::clean::boilerplate_spans;
-use crate::dating::{Anchor, Candidate, attach_time, date_candidates, is_simple_past};
+use crate::dating::{
+    Anchor, Candidate, attach_time, date_candidates, is_simple_past, sentence_times,
+};
 use crate::lexicon::{Lexicon, PatElem, Pattern, TriggerPos};
 use crate::model::{Actor, ActorKind, DateBasis, Document, Event, Modality, Span, TimeValue};
 use crate::text::{Sentence, Token, TokenKind, sentences};
@@ -2065,12 +2067,14 @@ fn extract_traced(
     // The kind of act the last reaction named, and its sentence, for a later "it".
     let mut last_named_root: Option<(usize, String)> = None;
 
+    let mut sent_times = Vec::with_capacity(sents.len());
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
         let timexes: Vec<Timex> = timex::find(text, sent.span)
             .into_iter()
             .filter(|t| !dateline.is_some_and(|d| d.overlaps(t.span)))
             .collect();
+        sent_times.push(sentence_times(text, sent, &timexes, doc));
         if let Some(t) = trace.as_deref_mut() {
             t.push(SentenceTrace {
                 span: sent.span,
@@ -2598,7 +2602,7 @@ fn extract_traced(
             }
         }
     }
-    date_candidates(&mut cands, &anchors, doc);
+    date_candidates(&mut cands, &anchors, &sent_times, doc);
     let mut events = finish(cands);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("{}-{}", doc.id, i + 1);
@@ -2988,7 +2992,8 @@ mod tests {
             Lexicon::embedded(),
         );
         assert_eq!(evs[0].time.basis, DateBasis::Publication);
-        assert!(evs[0].time.value.is_empty());
+        // The publication week (22–29 April), valued at the month that holds it.
+        assert_eq!(evs[0].time.value, "2024-04");
     }
 
     #[test]

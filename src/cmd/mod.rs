@@ -9,6 +9,7 @@ mod graph;
 mod query;
 mod text;
 mod timeline;
+mod timex;
 
 use crate::cli::{Cli, Command, FilterArgs, InputArgs, LevelArg, ModalityArg};
 use anyhow::{Context, Result};
@@ -99,6 +100,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Query { query } => query::run(&ctx, query),
         Command::Text { input, id, meta } => text::run(&ctx, &input, id.as_deref(), meta),
         Command::Explain { file, date, json } => explain::run(&ctx, &file, date, json),
+        Command::Timex { file, date, format } => timex::run(&ctx, &file, date, format),
         Command::Eval {
             dir,
             json,

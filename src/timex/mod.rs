@@ -1174,9 +1174,12 @@ impl Timex {
             ),
             Kind::Md(m, d) => rel(&|dct| {
                 let this = ymd(dct.year(), *m, *d)?;
+                // A day of the week before publication named in a future clause is that day
+                // ("May 9 would be remembered as a dark chapter", written on May 10).
+                let near = (dct - this).num_days() <= 7;
                 let x = match tense {
                     Tense::Past if this > dct => ymd(dct.year() - 1, *m, *d)?,
-                    Tense::Future if this < dct => ymd(dct.year() + 1, *m, *d)?,
+                    Tense::Future if this < dct && !near => ymd(dct.year() + 1, *m, *d)?,
                     _ => this,
                 };
                 Some(value(x, x, Precision::Day, DateBasis::Relative, t))

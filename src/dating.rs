@@ -471,12 +471,24 @@ fn date_named_events(cands: &mut [Candidate], sents: &[SentenceTimes], doc: &Doc
                 continue;
             };
             coarsen(&mut v);
-            for c in cands.iter_mut().filter(|c| {
+            let names = |c: &Candidate| {
                 c.sentence != si
-                    && c.event.time.text.is_empty()
                     && (c.event.trigger.to_lowercase().contains(&named.noun)
                         || c.event.event_type.contains(&named.noun))
-            }) {
+            };
+            // "the arrest" is the one the text dates when one is dated; and an act the text
+            // tells as done is not after publication.
+            let dated_one = cands
+                .iter()
+                .any(|c| names(c) && !c.event.time.text.is_empty());
+            let after_publication = matches!((v.start, doc.dct), (Some(s), Some(d)) if s > d);
+            if dated_one || after_publication {
+                continue;
+            }
+            for c in cands
+                .iter_mut()
+                .filter(|c| names(c) && c.event.time.text.is_empty())
+            {
                 c.event.time = v.clone();
             }
         }
@@ -681,6 +693,25 @@ mod tests {
                 (attack.time.start, attack.time.end, attack.time.basis),
                 (Some(d(s)), Some(d(e)), DateBasis::Anchored),
                 "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_named_anchor_the_text_dates_elsewhere_moves_nothing() {
+        // "the arrest" is Tuesday's arrest; the undated retelling keeps its own dating and
+        // nothing is put after publication.
+        let text = "Pakistani police arrested Imran Khan on Tuesday.\n\n\
+                    Pakistan detained Imran Khan on the orders of the anti-graft bureau.\n\n\
+                    Khan said an officer had plotted to kill him a day before the arrest.";
+        let evs = crate::events::extract(&doc(text, "2023-05-10"), Lexicon::embedded());
+        assert!(!evs.is_empty());
+        for e in &evs {
+            assert!(
+                e.time.start.is_none_or(|s| s <= d("2023-05-10")),
+                "{} dated after publication: {:?}",
+                e.trigger,
+                e.time
             );
         }
     }

@@ -355,6 +355,17 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
                     }
                     if !g.date.is_empty() && pe.time.value == g.date {
                         exact_n += 1;
+                    } else if date_ok(g, pe) {
+                        s.worklist.push(format!(
+                            "{}: INEXACT DATE {} {}→{}: got {:?} want {:?} | {}",
+                            case.name,
+                            g.event_type,
+                            pe.source.name,
+                            pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"),
+                            pe.time.value,
+                            g.date,
+                            pe.evidence
+                        ));
                     }
                     if pe.modality.as_str() == g.modality {
                         modal_n += 1;

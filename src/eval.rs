@@ -335,36 +335,39 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
                         s.per_phenomenon.get_mut(ph).expect("inserted").1 += 1;
                     }
                     let pe = &p[pi];
-                    if date_ok(g, pe) {
-                        date_ok_n += 1;
-                    } else {
-                        s.worklist.push(format!(
-                            "{}: WRONG DATE {} {}→{}: got {} [{}..{}] want {} [{}..{}] | {}",
+                    // A dating problem on the worklist: what was got and what was wanted.
+                    let date_line = |what: &str, got: String, want: String| {
+                        format!(
+                            "{}: {what} {} {}→{}: got {got} want {want} | {}",
                             case.name,
                             g.event_type,
                             pe.source.name,
                             pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"),
-                            pe.time.value,
-                            pe.time.start.map(|d| d.to_string()).unwrap_or_default(),
-                            pe.time.end.map(|d| d.to_string()).unwrap_or_default(),
-                            g.date,
-                            g.window[0],
-                            g.window[1],
                             pe.evidence
+                        )
+                    };
+                    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+                    if date_ok(g, pe) {
+                        date_ok_n += 1;
+                    } else {
+                        s.worklist.push(date_line(
+                            "WRONG DATE",
+                            format!(
+                                "{} [{}..{}]",
+                                pe.time.value,
+                                day(pe.time.start).unwrap_or_default(),
+                                day(pe.time.end).unwrap_or_default()
+                            ),
+                            format!("{} [{}..{}]", g.date, g.window[0], g.window[1]),
                         ));
                     }
                     if !g.date.is_empty() && pe.time.value == g.date {
                         exact_n += 1;
                     } else if date_ok(g, pe) {
-                        s.worklist.push(format!(
-                            "{}: INEXACT DATE {} {}→{}: got {:?} want {:?} | {}",
-                            case.name,
-                            g.event_type,
-                            pe.source.name,
-                            pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"),
-                            pe.time.value,
-                            g.date,
-                            pe.evidence
+                        s.worklist.push(date_line(
+                            "INEXACT DATE",
+                            format!("{:?}", pe.time.value),
+                            format!("{:?}", g.date),
                         ));
                     }
                     if pe.modality.as_str() == g.modality {

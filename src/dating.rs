@@ -548,7 +548,16 @@ pub(crate) fn is_simple_past(toks: &[Token], head: usize) -> bool {
                 .iter()
                 .any(|a| matches!(a.lower.as_str(), "had" | "has" | "have"))
     });
-    (past && !aux) || reported
+    // "Latvia responded in kind, ordering out Belarus's diplomats": a participle after a
+    // comma is told in the tense of the verb it hangs on.
+    let participle = w.ends_with("ing")
+        && head >= 2
+        && toks[head - 1].lower == ","
+        && (0..head - 1)
+            .rev()
+            .take_while(|&k| toks[k].lower != "," && toks[k].lower != ";")
+            .any(|k| !toks[k].lower.ends_with("ing") && is_simple_past(toks, k));
+    (past && !aux) || reported || participle
 }
 
 /// No time expression: the week before publication, marked as such.
@@ -714,6 +723,29 @@ mod tests {
                 e.time
             );
         }
+    }
+
+    #[test]
+    fn a_participle_is_told_in_the_tense_of_its_verb() {
+        let toks = crate::text::sentences(
+            "Latvia responded in kind, ordering out Belarus's diplomats.",
+            &[],
+        )[0]
+        .tokens
+        .clone();
+        let head = toks
+            .iter()
+            .position(|t| t.lower == "ordering")
+            .expect("token");
+        assert!(is_simple_past(&toks, head));
+        let toks = crate::text::sentences("Latvia will respond, ordering out diplomats.", &[])[0]
+            .tokens
+            .clone();
+        let head = toks
+            .iter()
+            .position(|t| t.lower == "ordering")
+            .expect("token");
+        assert!(!is_simple_past(&toks, head));
     }
 
     /// Whole documents: the date each event takes when its sentence has no time of its own.

@@ -674,6 +674,14 @@ fn apposition_head(mentions: &[Mention], toks: &[Token], mi: usize) -> Option<us
         .position(|x| x.tok_end == c1 && !x.weak && x.actor.key() != m.actor.key())
 }
 
+/// The list that starts at mention `mi`: it and the members coordinated after it.
+fn list_from(mentions: &[Mention], toks: &[Token], mi: usize) -> Vec<usize> {
+    coordinated(mentions, toks, mi)
+        .into_iter()
+        .filter(|&k| k >= mi)
+        .collect()
+}
+
 fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
     if let Some(h) = apposition_head(mentions, toks, idx) {
         return vec![h];
@@ -897,8 +905,7 @@ impl Ctx<'_> {
                 let prev = governing_prep(self.toks, i);
                 let by = prev == Some("by");
                 let locative = prev.is_some_and(|p| LOCATIVE.contains(&p));
-                let idx = coordinated(self.mentions, self.toks, mi);
-                let idx: Vec<usize> = idx.into_iter().filter(|&k| k >= mi).collect();
+                let idx = list_from(self.mentions, self.toks, mi);
                 if m.actor.kind != ActorKind::Media && !(skip_by && by) && !locative {
                     return Some(self.group(&idx, None));
                 }
@@ -951,11 +958,7 @@ impl Ctx<'_> {
                 && m.actor.kind != ActorKind::Media
                 && !(m.actor.code.ends_with("GOV") && avoid.contains(&m.actor.country))
         })?;
-        let idx: Vec<usize> = coordinated(self.mentions, self.toks, mi)
-            .into_iter()
-            .filter(|&k| k >= mi)
-            .collect();
-        Some(self.group(&idx, Some(true)))
+        Some(self.group(&list_from(self.mentions, self.toks, mi), Some(true)))
     }
 
     /// The first actor named as a place ("in Beirut", "at the Ukrainian border") in the clause
@@ -1321,13 +1324,7 @@ impl Ctx<'_> {
                         })
                     })
                     .flatten()
-                    .map(|mi| {
-                        let idx: Vec<usize> = coordinated(self.mentions, self.toks, mi)
-                            .into_iter()
-                            .filter(|&k| k >= mi)
-                            .collect();
-                        self.group(&idx, None)
-                    });
+                    .map(|mi| self.group(&list_from(self.mentions, self.toks, mi), None));
                 right_after
                     .or_else(|| self.right_actor_through(from, skip_by, &avoid, attack))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
@@ -2327,7 +2324,13 @@ fn extract_traced(
                 };
                 // "condemned the assault": the act named by the object, when it is one; "it"
                 // after a reaction that named one ("…condemned the raid. Brazil denounced it").
-                let named_root = object_root(m).or_else(|| {
+                // Already worked out for reactions; patterns flagged `answers` work it out here.
+                let object = if REACTIONS.contains(&pattern.event_type.as_str()) {
+                    reaction_root.clone()
+                } else {
+                    object_root(m)
+                };
+                let named_root = object.or_else(|| {
                     sent.tokens
                         .get(m.head + 1)
                         .is_some_and(|t| matches!(t.lower.as_str(), "it" | "this" | "that"))

@@ -2,12 +2,15 @@
 //! summoned and summoning, so no pattern misses a form. Regular English spelling rules, with
 //! the exceptions listed in `data/lexicon/irregular_verbs.tsv`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// The irregular table: lemma → its forms (third person, past, participle, -ing; several
-/// spellings of one slot allowed).
-static IRREGULAR: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+/// One row of the irregular table: its columns after the lemma (third person, past,
+/// participle, -ing), each with its spellings.
+type Slots = Vec<Vec<&'static str>>;
+
+/// The irregular table: lemma → its forms by column (several spellings of one slot allowed).
+static IRREGULAR: LazyLock<HashMap<&'static str, Slots>> = LazyLock::new(|| {
     include_str!("../data/lexicon/irregular_verbs.tsv")
         .lines()
         .skip(1)
@@ -15,20 +18,17 @@ static IRREGULAR: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock:
         .filter_map(|l| {
             let mut fields = l.split('\t');
             let lemma = fields.next()?;
-            let forms: Vec<&str> = fields.flat_map(|f| f.split('|')).collect();
-            Some((lemma, forms))
+            Some((lemma, fields.map(|f| f.split('|').collect()).collect()))
         })
         .collect()
 });
 
 /// Whether `w` is the past or past participle of an irregular verb ("broke", "struck").
 pub fn is_irregular_past(w: &str) -> bool {
-    static PASTS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-        include_str!("../data/lexicon/irregular_verbs.tsv")
-            .lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .flat_map(|l| l.split('\t').skip(2).take(2).flat_map(|f| f.split('|')))
+    static PASTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        IRREGULAR
+            .values()
+            .flat_map(|slots| slots.iter().skip(1).take(2).flatten().copied())
             .collect()
     });
     PASTS.contains(w)
@@ -70,8 +70,8 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
             out.push(s);
         }
     };
-    if let Some(forms) = IRREGULAR.get(lemma) {
-        for f in forms {
+    if let Some(slots) = IRREGULAR.get(lemma) {
+        for f in slots.iter().flatten() {
             push((*f).to_string());
         }
         return out;

@@ -658,16 +658,16 @@ impl Lexicon {
                 forms.entry(n.clone()).or_insert(ProperRef::Person(i));
             }
         }
-        let country_at: HashMap<&str, usize> = countries
+        let country_index: HashMap<String, usize> = countries
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.iso3.as_str(), i))
+            .map(|(i, c)| (c.iso3.clone(), i))
             .collect();
         for (path, text) in get("places.tsv") {
             for row in tsv_rows(path, text, 2) {
                 let (line, f) = row?;
                 let iso = f[1].trim();
-                let Some(&c) = country_at.get(iso) else {
+                let Some(&c) = country_index.get(iso) else {
                     return Err(Error::BadLine {
                         path: path.clone(),
                         line,
@@ -699,11 +699,6 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(roles.iter().map(|r| r.phrase.as_str()))
             .map_err(|e| Error::Invalid(format!("lexicon matcher: {e}")))?;
-        let country_index = countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.iso3.clone(), i))
-            .collect();
 
         let mut pattern_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in patterns.iter().enumerate() {

@@ -247,6 +247,9 @@ enum Shift {
 
 const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 const NUM: &str = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)";
+/// Irregular simple pasts that show a clause follows "a day after the …" (regular ones end in
+/// "-ed").
+const CLAUSE_PAST: &str = "broke|took|fell|began|won|met|shot|struck|made|held|went|came|gave|left|sent|said|told|fled|brought|threw|overran|lost|spoke|ran|drove|stole|hit|swept|tore|rose|fought|froze|sold|withdrew|overthrew";
 const UNIT: &str = r"(?:days?|weeks?|months?|years?|decades?)";
 
 fn month_num(s: &str) -> Option<u32> {
@@ -612,6 +615,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 let noun = c[1].to_ascii_lowercase();
                 (!is_month_word(&noun) && weekday(&noun).is_none() && !matches!(noun.as_str(), "start" | "end" | "beginning" | "time" | "same" | "first" | "last"))
                     .then_some((Kind::Event(0, Unit::Day, Bound::MoreThan, noun), false))
+            },
+        },
+        Rule {
+            // "a week after the transitional authorities demanded…", "a day after the United
+            // States … expelled": a clause, not an event noun; its events lie before the main
+            // clause's time.
+            re: r(format!(r"(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before))(?P<ctx>\s+(?i:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])|(?:[A-Za-z-]+\s+){{1,5}}(?:[a-z]+ed|{CLAUSE_PAST})(?-u:\b)))")),
+            build: |c| {
+                let (u, mult) = unit(&c[2]);
+                let sign = if c[3].eq_ignore_ascii_case("after") { -1 } else { 1 };
+                Some((Kind::AfterClause(sign * number(&c[1]) * mult, u), false))
             },
         },
         Rule {

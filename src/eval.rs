@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
-use crate::model::{Actor, Event};
+use crate::model::{Actor, Event, Precision};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -206,6 +206,19 @@ pub fn date_ok(g: &GoldEvent, p: &Event) -> bool {
     overlap && width <= gold_width.max(31)
 }
 
+/// Whether the predicted date is exact: the gold's value, or — for a week, quarter or season,
+/// which the gold's day/month/year values cannot write — exactly the gold's window ("last
+/// week" as `2021-W33` over 16–22 August where the gold writes `2021-08` with that window).
+pub fn date_exact(g: &GoldEvent, p: &Event) -> bool {
+    if !g.date.is_empty() && p.time.value == g.date {
+        return true;
+    }
+    matches!(p.time.precision, Precision::Week | Precision::Quarter)
+        && p.time.start.is_some()
+        && p.time.start == day(&g.window[0])
+        && p.time.end == day(&g.window[1])
+}
+
 /// Scores of one run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Scores {
@@ -361,7 +374,7 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
                             format!("{} [{}..{}]", g.date, g.window[0], g.window[1]),
                         ));
                     }
-                    if !g.date.is_empty() && pe.time.value == g.date {
+                    if date_exact(g, pe) {
                         exact_n += 1;
                     } else if date_ok(g, pe) {
                         s.worklist.push(date_line(
@@ -720,6 +733,87 @@ mod tests {
                 "{name}: date {}",
                 s.date_accuracy
             );
+        }
+    }
+
+    #[test]
+    fn exact_dates_table() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        // (gold date, gold window, predicted value, precision, start, end, exact?)
+        let rows = [
+            (
+                "2021-08-20",
+                ["2021-08-20", "2021-08-20"],
+                "2021-08-20",
+                Precision::Day,
+                "2021-08-20",
+                "2021-08-20",
+                true,
+            ),
+            (
+                "2021-08",
+                ["2021-08-16", "2021-08-22"],
+                "2021-W33",
+                Precision::Week,
+                "2021-08-16",
+                "2021-08-22",
+                true,
+            ),
+            (
+                "2021-08",
+                ["2021-08-09", "2021-08-13"],
+                "2021-W33",
+                Precision::Week,
+                "2021-08-16",
+                "2021-08-22",
+                false,
+            ),
+            (
+                "2021-08",
+                ["2021-08-16", "2021-08-22"],
+                "2021-08-20",
+                Precision::Day,
+                "2021-08-20",
+                "2021-08-20",
+                false,
+            ),
+            (
+                "2021-08",
+                ["2021-08-01", "2021-08-31"],
+                "2021-08",
+                Precision::Month,
+                "2021-08-01",
+                "2021-08-31",
+                true,
+            ),
+            (
+                "2021",
+                ["2021-07-01", "2021-09-30"],
+                "2021-Q3",
+                Precision::Quarter,
+                "2021-07-01",
+                "2021-09-30",
+                true,
+            ),
+            (
+                "",
+                ["2021-07-01", "2021-09-30"],
+                "",
+                Precision::Unknown,
+                "2021-07-01",
+                "2021-09-30",
+                false,
+            ),
+        ];
+        for (date, window, value, precision, start, end, want) in rows {
+            let mut g = gold_event("criticize", "FRA", "RUS", date);
+            g.window = window.map(String::from);
+            let mut p = pred("criticize", "FRA", "RUS", start);
+            p.time.value = value.into();
+            p.time.precision = precision;
+            p.time.start = d(start);
+            p.time.end = d(end);
+            assert_eq!(date_exact(&g, &p), want, "{date} {window:?} vs {value}");
         }
     }
 

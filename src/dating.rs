@@ -5,7 +5,7 @@
 use crate::events::{clause_end, clause_start};
 use crate::model::{DateBasis, Document, Event, Precision, TimeValue};
 use crate::text::{Sentence, Token};
-use crate::timex::{self, Tense, TimeRef, Timex};
+use crate::timex::{self, Tense, TimeRef, Timex, is_deadline};
 use chrono::Datelike;
 
 /// A candidate event before document-level dating.
@@ -62,27 +62,6 @@ struct Named {
 
 /// How many days before publication the narrative of the news lies.
 const NEWS_WINDOW: i64 = 7;
-
-/// Whether the words before a time make it a deadline ("by Oct. 9", "by the end of Monday"),
-/// not the time of the clause.
-pub(crate) fn is_deadline(before: &str) -> bool {
-    let words: Vec<String> = before
-        .rsplit([',', ';'])
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let w: Vec<&str> = words.iter().rev().map(String::as_str).collect();
-    matches!(
-        w.as_slice(),
-        [.., "by" | "until" | "till" | "before"]
-            | [.., "by", "the", "end" | "start", "of"]
-            | [.., "no", "later", "than"]
-    )
-}
 
 /// The narrative times of one sentence.
 pub(crate) fn sentence_times(

@@ -268,7 +268,8 @@ pub struct Scores {
     pub worklist: Vec<String>,
 }
 
-fn f1(p: f64, r: f64) -> f64 {
+/// The harmonic mean of precision and recall (0 when both are 0).
+pub(crate) fn f1(p: f64, r: f64) -> f64 {
     if p + r == 0.0 {
         0.0
     } else {
@@ -276,7 +277,8 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+/// `a / b`, or 0 when `b` is 0.
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 

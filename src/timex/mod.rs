@@ -3,6 +3,7 @@
 //! Every value is an honest inclusive day interval with a precision.
 
 mod document;
+pub mod timeml;
 
 pub use document::{Tagged, clause_tense, tag};
 
@@ -785,9 +786,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     return Some((Kind::Duration(v), false));
                 }
                 let n = &c[1];
+                // "several years", "a few weeks": TIMEX3 writes an unknown count as X.
+                let vague = matches!(n.to_ascii_lowercase().as_str(), "several" | "a few");
                 let n = if n.chars().next()?.is_ascii_digit() { n.to_string() } else { number(n).to_string() };
                 let u = c[2].to_ascii_lowercase();
-                let v = if u.starts_with("hour") {
+                let v = if vague {
+                    if u.starts_with("hour") { "PTXH".to_string() } else { format!("PX{}", duration_letter(&u)?) }
+                } else if u.starts_with("hour") {
                     format!("PT{n}H")
                 } else if u.starts_with("decade") {
                     format!("P{}Y", n.parse::<f64>().ok()? * 10.0)
@@ -804,6 +809,27 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(RULES.iter().map(|r| r.re.as_str())).expect("timex rules compile")
 });
+
+/// Whether the words before a time make it a deadline ("by Oct. 9", "by the end of Monday"),
+/// not the time of the clause.
+pub fn is_deadline(before: &str) -> bool {
+    let words: Vec<String> = before
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let w: Vec<&str> = words.iter().rev().map(String::as_str).collect();
+    matches!(
+        w.as_slice(),
+        [.., "by" | "until" | "till" | "before"]
+            | [.., "by", "the", "end" | "start", "of"]
+            | [.., "no", "later", "than"]
+    )
+}
 
 /// Find the time expressions in `text[span]`, longest first, without overlaps.
 pub fn find(text: &str, span: Span) -> Vec<Timex> {

@@ -2098,13 +2098,15 @@ fn extract_traced(
                                 v.end.map(|d| d.to_string()).unwrap_or_default(),
                                 v.basis.as_str()
                             ),
+                            // Durations and sets have a value but no days.
+                            TimeRef::Value(v) if !v.value.is_empty() => v.value,
                             TimeRef::Value(_) => "unresolved (no publication date)".to_string(),
                             TimeRef::Narrative { .. } => {
                                 "relative to the previous event".to_string()
                             }
                             TimeRef::Event { noun, .. } => format!("relative to the {noun}"),
                         };
-                        (x.text.clone(), v)
+                        (x.text.clone(), format!("{} {v}", x.ty.as_str()))
                     })
                     .collect(),
                 triggers: Vec::new(),

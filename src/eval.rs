@@ -449,10 +449,15 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
                     pe.evidence
                 ));
             }
-            if case.gold.forbidden.iter().any(|f| {
-                pe.evidence.contains(&f.evidence)
-                    && f.event_type.as_ref().is_none_or(|t| *t == pe.event_type)
-            }) {
+            // A prediction the gold confirms as an event is not the trap, even in the trap's
+            // sentence ("Yonhap quoted Moon as offering congratulations": Moon's praise is an
+            // event; Yonhap as its actor would be the trap).
+            if !used[pi]
+                && case.gold.forbidden.iter().any(|f| {
+                    pe.evidence.contains(&f.evidence)
+                        && f.event_type.as_ref().is_none_or(|t| *t == pe.event_type)
+                })
+            {
                 s.forbidden_hits += 1;
                 s.worklist.push(format!(
                     "{}: FORBIDDEN {} [{}] | {}",
@@ -735,6 +740,39 @@ mod tests {
                 "{name}: date {}",
                 s.date_accuracy
             );
+        }
+    }
+
+    #[test]
+    fn forbidden_traps_count_only_predictions_the_gold_does_not_confirm() {
+        let lex = Lexicon::embedded();
+        let mut c = case(vec![gold_event("praise", "KOR", "USA", "2024-04-29")]);
+        c.gold.forbidden.push(Forbidden {
+            evidence: "Yonhap quoted Moon".into(),
+            event_type: None,
+            why: "the agency is not the actor".into(),
+        });
+        let in_sentence = |t: &str, s: &str, tg: &str| {
+            let mut p = pred(t, s, tg, "2024-04-29");
+            p.evidence = "Yonhap quoted Moon as congratulating Trump.".into();
+            p
+        };
+        // (predictions, forbidden hits)
+        let rows = [
+            (vec![in_sentence("praise", "KOR", "USA")], 0),
+            (vec![in_sentence("praise", "JPN", "USA")], 1),
+            (
+                vec![
+                    in_sentence("praise", "KOR", "USA"),
+                    in_sentence("criticize", "KOR", "USA"),
+                ],
+                1,
+            ),
+            (vec![pred("praise", "JPN", "USA", "2024-04-29")], 0),
+        ];
+        for (preds, want) in rows {
+            let s = score(lex, &[c.clone()], &[preds]);
+            assert_eq!(s.forbidden_hits, want);
         }
     }
 

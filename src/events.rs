@@ -1945,6 +1945,7 @@ fn modality(toks: &[Token], head: usize) -> Modality {
                     | ["plan", "to"]
                     | ["intends", "to"]
                     | ["expected", "to"]
+                    | ["likely", "to"]
                     | ["set", "to"]
                     | ["due", "to"]
                     | ["vowed", "to"]
@@ -1968,6 +1969,17 @@ fn modality(toks: &[Token], head: usize) -> Modality {
         return Modality::Future;
     }
     Modality::Asserted
+}
+
+/// Whether the act at `head` is forecast ("is expected to welcome", "are likely to condemn"):
+/// without a date of its own that is a guess, not a scheduled event.
+fn is_forecast(toks: &[Token], head: usize) -> bool {
+    let from = head.saturating_sub(6).max(clause_start(toks, head));
+    toks[from..head].windows(3).any(|w| {
+        matches!(w[0].lower.as_str(), "is" | "are" | "was" | "were" | "'s")
+            && matches!(w[1].lower.as_str(), "expected" | "likely")
+            && w[2].lower == "to"
+    })
 }
 
 fn is_future_clause(toks: &[Token], head: usize) -> bool {
@@ -2424,6 +2436,13 @@ fn extract_traced(
                 Tense::Past
             };
             let time = attach_time(&sent.tokens, &timexes, m.head, doc, tense);
+            if time.is_none() && is_forecast(&sent.tokens, m.head) {
+                why(
+                    &mut trace,
+                    "a forecast (\"is expected to\") with no date of its own: not an event",
+                );
+                continue;
+            }
             if let Some(TimeRef::Value(v)) = &time {
                 if v.is_known() {
                     anchors.push(Anchor {

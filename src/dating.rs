@@ -2,7 +2,7 @@
 //! time carried from the sentence before, another event it is anchored to, or the publication
 //! window; resolved once all candidate events of a document are known.
 
-use crate::events::{clause_end, clause_start};
+use crate::events::{REPORTING, clause_end, clause_start};
 use crate::model::{DateBasis, Document, Event, Precision, TimeValue};
 use crate::text::{Sentence, Token};
 use crate::timex::{self, Tense, TimeRef, Timex, is_deadline};
@@ -208,11 +208,25 @@ pub(crate) fn attach_time(
         t.span.start >= cs && t.span.end <= ce && (t.span.start <= cause || t.span.start >= ce)
     };
     let outside_cause = |t: &&&Timex| t.span.start <= cause;
+    // "Trump said on Friday that he had given Iran 60 days … two months earlier": a time in
+    // the reporting clause dates the saying; one of the reported clause's own dates its act.
+    let report = (1..head).rev().find(|&i| {
+        toks[i].lower == "that"
+            && toks[i.saturating_sub(4)..i]
+                .iter()
+                .any(|t| REPORTING.contains(&t.lower.as_str()))
+    });
+    let behind_report = |t: &&&Timex| report.is_some_and(|r| t.span.end <= toks[r].span.start);
     let best = timexes
         .iter()
         .filter(in_clause)
-        .min_by_key(|t| dist(t))
-        .or_else(|| timexes.iter().filter(outside_cause).min_by_key(|t| dist(t)))?;
+        .min_by_key(|t| (behind_report(t), dist(t)))
+        .or_else(|| {
+            timexes
+                .iter()
+                .filter(outside_cause)
+                .min_by_key(|t| (behind_report(t), dist(t)))
+        })?;
     Some(match best.resolve(doc.dct, tense) {
         // An event's date column carries a value only at a known precision.
         TimeRef::Value(mut v) if v.precision == Precision::Unknown => {
@@ -746,6 +760,21 @@ mod tests {
                 "2021-12-07",
                 "criticize",
                 "2021-12-06",
+            ),
+            // A time in the reporting clause dates the saying, not a reported act that has a
+            // time of its own.
+            (
+                "Biden said on Friday that he had expelled the Russian envoy two weeks earlier.",
+                "2024-03-09",
+                "expel_diplomats",
+                "2024-02",
+            ),
+            // Without one, the reporting clause's time still dates it.
+            (
+                "Biden said on Friday that he had expelled the Russian envoy.",
+                "2024-03-09",
+                "expel_diplomats",
+                "2024-03-08",
             ),
             // A reaction without a time takes the story's day.
             (

@@ -304,7 +304,7 @@ const CLAUSE_WORDS: &[&str] = &[
     "after", "before", "as", "since", "whose", "where", "whom",
 ];
 /// Verbs of saying, after which a pronoun is the speaker.
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "said",
     "says",
     "announced",

@@ -217,14 +217,28 @@ pub(crate) fn attach_time(
                 .any(|t| REPORTING.contains(&t.lower.as_str()))
     });
     let behind_report = |t: &&&Timex| report.is_some_and(|r| t.span.end <= toks[r].span.start);
+    // "…to lift the boycott they imposed earlier this month": a pronoun and a past verb
+    // between the trigger and the time start a clause of their own, which the time belongs to.
+    let own_clause = |t: &&&Timex| {
+        t.span.start > head_pos
+            && toks.windows(2).any(|w| {
+                w[0].span.start > head_pos
+                    && w[1].span.end <= t.span.start
+                    && matches!(w[0].lower.as_str(), "they" | "it" | "he" | "she" | "we")
+                    && (w[1].lower.ends_with("ed")
+                        || crate::inflect::is_irregular_past(&w[1].lower))
+            })
+    };
     let best = timexes
         .iter()
         .filter(in_clause)
+        .filter(|t| !own_clause(t))
         .min_by_key(|t| (behind_report(t), dist(t)))
         .or_else(|| {
             timexes
                 .iter()
                 .filter(outside_cause)
+                .filter(|t| !own_clause(t))
                 .min_by_key(|t| (behind_report(t), dist(t)))
         })?;
     Some(match best.resolve(doc.dct, tense) {
@@ -775,6 +789,15 @@ mod tests {
                 "2024-03-09",
                 "expel_diplomats",
                 "2024-03-08",
+            ),
+            // A time inside a relative clause without "which" ("remarks he made last week")
+            // belongs to that clause: the lead takes the day its next paragraph gives.
+            (
+                "BAMAKO, Feb 1 — Mali has expelled the French ambassador for remarks he made \
+                 last week.\n\nThe junta announced the decision on Monday.",
+                "2022-02-01",
+                "expel_diplomats",
+                "2022-01-31",
             ),
             // A reaction without a time takes the story's day.
             (

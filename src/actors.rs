@@ -652,11 +652,12 @@ impl DocActors {
                             jj += 1;
                         }
                         match found.get(k) {
+                            // A role may itself open with a modifier: "Syrian state television".
                             Some(Found {
                                 tok_start,
                                 tok_end,
                                 piece: Piece::Role(r),
-                            }) if *tok_start == jj => {
+                            }) if *tok_start >= j && *tok_start <= jj => {
                                 last_role = Some((k, *r));
                                 j = *tok_end;
                                 k += 1;

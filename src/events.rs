@@ -1255,10 +1255,37 @@ impl Ctx<'_> {
                         _ if participle && self.previous_clause_subject(k - 1).is_some() => {
                             self.previous_clause_subject(k - 1)
                         }
+                        // "Russian television said Ukrainian forces had shelled Belgorod and
+                        // condemned the attack": an actor does not condemn its own act; the one
+                        // answering the reported act is the speaker.
+                        (true, Some(s))
+                            if REACTIONS.contains(&pattern.event_type.as_str())
+                                && reacts_to_previous(pattern, self.toks, m) =>
+                        {
+                            let keys: Vec<String> = s.iter().map(Actor::key).collect();
+                            (0..k)
+                                .rev()
+                                .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))
+                                .and_then(|r| self.left_agent(r, false))
+                                .filter(|(sp, _)| sp.iter().all(|a| !keys.contains(&a.key())))
+                                .map(|(sp, _)| (sp, true))
+                                .or_else(|| Some((s.clone(), true)))
+                        }
                         (true, Some(s)) => Some((s.clone(), true)),
                         (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
                             .left_agent(head, false)
                             .or_else(|| self.previous_clause_subject(k - 2)),
+                        // "Syrian state television said air defences had shot down missiles and
+                        // described the raids as aggression": a stance joined to what a speaker
+                        // reported is the speaker's.
+                        (true, None) if REACTIONS.contains(&pattern.event_type.as_str()) => {
+                            self.left_agent(head, false).or_else(|| {
+                                let r = (0..k)
+                                    .rev()
+                                    .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+                                self.left_agent(r, false).map(|(s, _)| (s, true))
+                            })
+                        }
                         _ => self.left_agent(head, false),
                     }
                 }

@@ -1884,6 +1884,53 @@ const DOMESTIC_TARGETS: &[(&str, &str)] = &[
     ("demonstrate", "GOV"),
 ];
 
+/// Whether two CAMEO roots name the same kind of act; the uses of force (18 assault, 19
+/// fight, 20 mass violence) are one kind: "Israel carried out air strikes… The raids killed…".
+fn same_kind_of_act(a: &str, b: &str) -> bool {
+    let force = |r: &str| matches!(r, "18" | "19" | "20");
+    a == b || (force(a) && force(b))
+}
+
+/// The CAMEO root of the event a verb's subject names, when that subject is a definite event
+/// noun and nothing else ("The strikes killed…", "These raids also destroyed…").
+fn event_noun_subject(
+    lex: &Lexicon,
+    toks: &[Token],
+    mentions: &[Mention],
+    head: usize,
+) -> Option<String> {
+    let cs = clause_start(toks, head);
+    let mut end = head;
+    while end > cs
+        && matches!(
+            toks[end - 1].lower.as_str(),
+            "also" | "had" | "have" | "has"
+        )
+    {
+        end -= 1;
+    }
+    let words = toks.get(cs..end)?;
+    if words.len() < 2
+        || words.len() > 4
+        || !matches!(
+            words[0].lower.as_str(),
+            "the" | "these" | "those" | "this" | "that"
+        )
+        || words.iter().any(|t| t.kind != TokenKind::Word)
+        || mentions.iter().any(|x| x.tok_start < end && x.tok_end > cs)
+    {
+        return None;
+    }
+    let noun = &words[words.len() - 1].lower;
+    lex.pattern_index
+        .get(noun)?
+        .iter()
+        .map(|&p| &lex.patterns[p])
+        .find(|p| p.elems.len() == 1)
+        .and_then(|p| lex.event_type(&p.event_type))
+        .map(|i| i.cameo.chars().take(2).collect())
+}
+
 /// Event types that answer an earlier act ("denied the charges", "condemned the strikes").
 const REACTIONS: &[&str] = &[
     "deny_responsibility",
@@ -2275,6 +2322,21 @@ fn extract_traced(
                         && (*end..m.head).all(|i| !is_clause_break(&sent.tokens, i))
                         && m.head - *end <= 6
                     {
+                        roles.sources = s.clone();
+                        roles.via_context = true;
+                    }
+                }
+            }
+            // "Israel launched strikes on Iran. The strikes killed the commander…": a verb whose
+            // subject is a definite event noun takes the agent of the latest act of that kind.
+            if roles.sources.is_empty()
+                && pattern.pos == TriggerPos::Verb
+                && !is_passive(&sent.tokens, m.head)
+            {
+                if let Some(root) = event_noun_subject(lex, &sent.tokens, &mentions, m.head) {
+                    if let Some((_, s, _, _)) = acts.iter().rev().find(|(s, _, reaction, r)| {
+                        si - *s <= 2 && !reaction && same_kind_of_act(r, &root)
+                    }) {
                         roles.sources = s.clone();
                         roles.via_context = true;
                     }

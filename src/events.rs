@@ -808,6 +808,24 @@ impl Ctx<'_> {
             .map(|a| (*a).clone())
     }
 
+    /// "Thirteen embassies, among them those of the United States and Britain, said that
+    /// they…": a plural pronoun after a verb of saying is every member of its subject.
+    fn plural_speaker(&self, at: usize) -> Option<Vec<Actor>> {
+        if !matches!(self.toks[at].lower.as_str(), "they" | "them") {
+            return None;
+        }
+        if at == 0 || self.toks[at - 1].lower != "that" {
+            return None;
+        }
+        // "said in a joint statement on Tuesday that they…"
+        let r = (at.saturating_sub(12)..at - 1)
+            .rev()
+            .take_while(|&i| self.toks[i].lower != "," && !is_clause_break(self.toks, i))
+            .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+        let (subj, _) = self.left_agent(r, false)?;
+        (subj.len() >= 2).then_some(subj)
+    }
+
     /// The subject on the left of `head` within its clause.
     fn left_agent(&self, head: usize, stop_at_other_trigger: bool) -> Option<(Vec<Actor>, bool)> {
         let cs = clause_start(self.toks, head);
@@ -836,6 +854,7 @@ impl Ctx<'_> {
                     });
                 if !starts_clause
                     && !time_clause_subject
+                    && !named_members(self.toks, m.tok_start)
                     && prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p))
                 {
                     continue;
@@ -869,7 +888,10 @@ impl Ctx<'_> {
         }
         match best? {
             (_, Some(mi)) => Some(self.group(&coordinated(self.mentions, self.toks, mi), None)),
-            (p, None) => self.pronoun_actor(p).map(|a| (vec![a], true)),
+            (p, None) => self
+                .plural_speaker(p)
+                .or_else(|| self.pronoun_actor(p).map(|a| vec![a]))
+                .map(|a| (a, true)),
         }
     }
 
@@ -1186,7 +1208,10 @@ impl Ctx<'_> {
         } else {
             pattern.pos
         };
-        let passive = pos == TriggerPos::Verb && is_passive(self.toks, head);
+        // "were deeply concerned by the violence": the one who feels is the subject, and the
+        // "by" phrase names the cause, not an agent.
+        let feeling = EXPERIENCER_ADJECTIVES.contains(&self.toks[head].lower.as_str());
+        let passive = pos == TriggerPos::Verb && is_passive(self.toks, head) && !feeling;
         // Idioms of threat ("would not go unanswered") belong to whoever says them.
         let speaker = pattern
             .speaker
@@ -1313,7 +1338,8 @@ impl Ctx<'_> {
         let target = if passive {
             self.left_agent(head, false)
         } else {
-            let skip_by = true;
+            // The "by" phrase of a feeling names its cause: "alarmed by Russia's buildup".
+            let skip_by = !feeling;
             if pattern.event_type == "mediate" {
                 // A mediator's partners come "with" it; the parties come "between", in the
                 // clause or elsewhere in the sentence ("after negotiations between X and Y").
@@ -1891,6 +1917,35 @@ fn same_kind_of_act(a: &str, b: &str) -> bool {
     a == b || (force(a) && force(b))
 }
 
+/// Participles that describe how the subject feels ("concerned by", "dismayed at"): never
+/// passives of an act.
+const EXPERIENCER_ADJECTIVES: &[&str] = &[
+    "concerned",
+    "alarmed",
+    "dismayed",
+    "troubled",
+    "disappointed",
+    "shocked",
+    "worried",
+    "outraged",
+    "saddened",
+    "appalled",
+];
+
+/// Whether the mention at `start` names members of a group just mentioned: "…embassies, among
+/// them those of the United States and Britain,", "…countries, including France,".
+fn named_members(toks: &[Token], start: usize) -> bool {
+    let words: Vec<&str> = toks[start.saturating_sub(5)..start]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .filter(|w| *w != "the")
+        .collect();
+    words.ends_with(&[",", "among", "them"])
+        || words.ends_with(&[",", "among", "them", "those", "of"])
+        || words.ends_with(&[",", "including"])
+        || words.ends_with(&[",", "including", "those", "of"])
+}
+
 /// The CAMEO root of the event a verb's subject names, when that subject is a definite event
 /// noun and nothing else ("The strikes killed…", "These raids also destroyed…").
 fn event_noun_subject(
@@ -1949,7 +2004,8 @@ fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bo
     if !REACTIONS.contains(&pattern.event_type.as_str()) {
         return false;
     }
-    let upto = m.end.max(m.head + 1).min(m.head + 4).min(toks.len());
+    // Past a preposition closing the pattern: "concerned by the violence".
+    let upto = (m.end + 1).max(m.head + 1).min(m.head + 4).min(toks.len());
     (m.head + 1..upto.max(m.head + 2).min(toks.len())).any(|i| {
         matches!(
             toks[i].lower.as_str(),

@@ -506,6 +506,20 @@ impl DocActors {
             let sk = skeleton(surname);
             if sk.len() >= 3 {
                 self.by_surname.insert(sk, actor.clone());
+            } else if surname.chars().count() >= 2 {
+                // "Lee", "Kim", "Abe": too short for a skeleton, kept as written.
+                self.by_surname
+                    .insert(format!("={}", surname.to_lowercase()), actor.clone());
+            }
+        }
+        // "Bruno Rodríguez Parrilla" is also "Rodríguez": a middle word of a full name, when it
+        // names no one else.
+        if words.len() >= 3 && !family_first {
+            for w in &words[1..words.len() - 1] {
+                let sk = skeleton(w);
+                if sk.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase) {
+                    self.by_surname.entry(sk).or_insert_with(|| actor.clone());
+                }
             }
         }
     }
@@ -515,7 +529,7 @@ impl DocActors {
     pub fn person_by_surname(&self, word: &str) -> Option<&Actor> {
         let sk = skeleton(word);
         if sk.len() < 3 {
-            return None;
+            return self.by_surname.get(&format!("={}", word.to_lowercase()));
         }
         self.by_surname.get(&sk)
     }
@@ -1415,6 +1429,15 @@ mod tests {
             (
                 "President Emmanuel Macron spoke. The president left.",
                 &["FRAGOV", "FRAGOV"],
+            ),
+            // Short surnames, and a middle word of a full name.
+            (
+                "Prime Minister Lee Hsien Loong spoke. Lee left.",
+                &["SGPGOV", "SGPGOV"],
+            ),
+            (
+                "Foreign Minister Bruno Rodríguez Parrilla spoke. Rodríguez left.",
+                &["CUBGOV", "CUBGOV"],
             ),
             // An organization after a title is no person's name.
             (

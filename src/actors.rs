@@ -138,6 +138,9 @@ pub struct DocActors {
     recent_people: Vec<(Actor, usize)>,
     /// Sentences seen so far.
     sentence_no: usize,
+    /// Role code of the security forces ("MIL", "COP") → the country of the last ones named:
+    /// "Israeli troops … The navy struck…".
+    last_forces: HashMap<String, String>,
     /// The most recent international organization, for "the bloc".
     last_igo: Option<Actor>,
     /// The most recent list of two or more states ("Saudi Arabia, the UAE, Bahrain and
@@ -914,6 +917,12 @@ impl DocActors {
                         (role.kind != RoleKind::Title && role.kind != RoleKind::MobileGroup)
                             .then(|| self.dateline_country.clone())
                             .flatten()
+                            .or_else(|| {
+                                // "The navy" after "Israeli troops": the same country's forces.
+                                (prev_word == Some("the") && role.kind == RoleKind::Institution)
+                                    .then(|| self.last_forces.get(&role.code).cloned())
+                                    .flatten()
+                            })
                             .map(|iso| country_actor(lex, &iso, &role.code, &role.label))
                     });
                     if let Some(actor) = actor {
@@ -1151,6 +1160,13 @@ impl DocActors {
             self.last_country = Some(actor.country.clone());
             self.recent_countries.retain(|c| *c != actor.country);
             self.recent_countries.push(actor.country.clone());
+        }
+        if actor.kind == ActorKind::State && actor.code.len() == 6 && actor.country.len() == 3 {
+            let role = &actor.code[3..];
+            if matches!(role, "MIL" | "COP") {
+                self.last_forces
+                    .insert(role.to_string(), actor.country.clone());
+            }
         }
         if actor.kind == ActorKind::Person {
             self.recent_people.retain(|(p, _)| p.key() != actor.key());

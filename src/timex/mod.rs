@@ -778,7 +778,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
-            re: r(format!(r"(?-u:\b)(?i:({NUM}|\d+(?:\.\d+)?)(?:\s+|-)(hours?|days?|weeks?|months?|years?|decades?)(?:-long|-old)?|for\s+(hours|days|weeks|months|years|decades))(?-u:\b)")),
+            re: r(format!(r"(?-u:\b)(?i:(?:(?:about|nearly|almost|some|roughly|around|more\s+than|less\s+than|over|under|just\s+over|at\s+least)\s+)?({NUM}|\d+(?:\.\d+)?)(?:\s+|-)(hours?|days?|weeks?|months?|years?|decades?)(?:-long|-old)?|for\s+(hours|days|weeks|months|years|decades))(?-u:\b)")),
             build: |c| {
                 if let Some(u) = c.get(3) {
                     let u = u.as_str().to_ascii_lowercase();

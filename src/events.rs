@@ -493,7 +493,9 @@ fn governing_prep(toks: &[Token], start: usize) -> Option<&str> {
                 | "that"
                 | "these"
                 | "those"
-        ) {
+        ) || REGION_ADJECTIVES.contains(&w)
+        {
+            // "in eastern Ukraine", "in the northern Gaza Strip".
             continue;
         }
         // "thousands of people", "tens of thousands of protesters": a quantity, not a
@@ -974,6 +976,55 @@ impl Ctx<'_> {
         })
     }
 
+    /// The country of the place an act is aimed at, for the types whose target may be a place:
+    /// a visit, an embassy closed or a truce broken somewhere ("arrived in Tehran", "shut its
+    /// consulate in Mumbai", "broke the truce near Kherson") take the first place after the
+    /// trigger in its clause; a reaction only a place right after its object ("condemned the
+    /// coup in Niger", not "criticized the decision at a meeting in Geneva").
+    fn place_target(&self, m: &TriggerMatch, pattern: &Pattern, own: &[&str]) -> Option<String> {
+        let foreign =
+            |x: &Mention| !x.actor.country.is_empty() && !own.contains(&x.actor.country.as_str());
+        let placed = |x: &Mention| {
+            !x.weak && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
+        };
+        let ty = pattern.event_type.as_str();
+        if PLACE_TARGETS.contains(&ty) {
+            let end = clause_end(self.toks, m.head).max(m.end);
+            return self
+                .mentions
+                .iter()
+                .find(|x| x.tok_start >= m.end && x.tok_end <= end && placed(x))
+                .filter(|x| foreign(x))
+                .map(|x| x.actor.country.clone());
+        }
+        if !REACTIONS.contains(&ty) {
+            return None;
+        }
+        // The object: a few plain words, then "in", then the place.
+        let limit = self.toks.len().min(m.end + 5);
+        let inn = (m.end..limit)
+            .take_while(|&i| {
+                let t = &self.toks[i];
+                t.lower == "in"
+                    || (t.kind == TokenKind::Word
+                        && !NON_AGENT_PREPS.contains(&t.lower.as_str())
+                        && !STOP_PREPS.contains(&t.lower.as_str())
+                        && !PRONOUNS.contains(&t.lower.as_str())
+                        && !is_clause_break(self.toks, i))
+            })
+            .find(|&i| self.toks[i].lower == "in")?;
+        if inn == m.end {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .find(|x| x.tok_start > inn && x.tok_start <= inn + 3 && placed(x))
+            .filter(|x| {
+                foreign(x) && (inn + 1..x.tok_start).all(|k| self.toks[k].kind == TokenKind::Word)
+            })
+            .map(|x| x.actor.country.clone())
+    }
+
     /// "expressed concern about Algeria's role", "disappointment over the U.S. comments": an
     /// opinion's target may follow its topic preposition.
     fn opinion_target(
@@ -1432,6 +1483,14 @@ impl Ctx<'_> {
                 ));
             }
         }
+        // "closed its embassy in Kabul", "arrived in Tehran", "condemned the coup in Niger":
+        // with no actor named as target, the act is aimed at the place it names.
+        if targets.is_empty() {
+            let own: Vec<&str> = sources.iter().map(|s| s.country.as_str()).collect();
+            if let Some(c) = self.place_target(m, pattern, &own) {
+                targets.push(crate::actors::country_actor(self.lex, &c, "GOV", ""));
+            }
+        }
         // "Masimov has been detained": an arrest with no agent named is the state's, the
         // state where it happened ("in Moscow") or else the detainee's own.
         if sources.is_empty()
@@ -1549,6 +1608,31 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// Adjectives naming a part of a country: "in eastern Ukraine".
+const REGION_ADJECTIVES: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+
+/// Types whose target may be the place the act happens in (see `Ctx::place_target`).
+const PLACE_TARGETS: &[&str] = &[
+    "visit",
+    "close_embassy",
+    "violate_ceasefire",
+    "mass_killing",
+];
 
 /// "Honduras had recognised the government in Taipei for more than eight decades": a perfect
 /// with a span of years describes a state of affairs, not an event.

@@ -941,7 +941,10 @@ impl Ctx<'_> {
                     self.toks[i - 1].lower.as_str(),
                     "with" | "against" | "on" | "to" | "toward" | "towards" | "from"
                 );
-            if PRONOUNS.contains(&w) && w != "its" && (i <= from + 1 || after_prep) {
+            // "rejected what it described as …": the pronoun speaks, it is not the object.
+            let what_clause = i > 0 && self.toks[i - 1].lower == "what";
+            if PRONOUNS.contains(&w) && w != "its" && !what_clause && (i <= from + 1 || after_prep)
+            {
                 return self.pronoun_actor(i).map(|a| (vec![a], true));
             }
             i += 1;
@@ -1356,7 +1359,12 @@ impl Ctx<'_> {
                     if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")));
                 // …unless a gap before it holds the object: "ordered the two neighbours to",
                 // "asked Taiwan for".
-                let gap = pattern.elems.iter().any(|e| matches!(e, PatElem::Gap(..)));
+                // "issued an arrest warrant for Putin": a gap with no actor in it holds none.
+                let gap = pattern.elems.iter().any(|e| matches!(e, PatElem::Gap(..)))
+                    && self
+                        .mentions
+                        .iter()
+                        .any(|x| x.tok_start > head && x.tok_end < m.end);
                 let from = if ends_in_prep && !gap {
                     m.end
                 } else {
@@ -1959,24 +1967,48 @@ fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bo
     if !REACTIONS.contains(&pattern.event_type.as_str()) {
         return false;
     }
+    // The words right after the trigger ("turned down the request": after "down").
+    let particle = toks
+        .get(m.end.saturating_sub(1))
+        .is_some_and(|t| matches!(t.lower.as_str(), "down" | "off" | "out" | "aside" | "away"));
+    let from = if particle && m.end - m.head <= 3 {
+        m.end
+    } else {
+        m.head + 1
+    };
     let upto = m.end.max(m.head + 1).min(m.head + 4).min(toks.len());
-    (m.head + 1..upto.max(m.head + 2).min(toks.len())).any(|i| {
-        matches!(
-            toks[i].lower.as_str(),
-            "the"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "such"
-                | "its"
-                | "their"
-                | "any"
-                | "what"
-                | "it"
-        )
-    })
+    // "regretted a decision", "rejected an attempt": an act named with "a" is one already
+    // done, too.
+    let indefinite_act = toks
+        .get(from)
+        .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+        && toks
+            .get(from + 1)
+            .is_some_and(|t| ANSWERED_NOUNS.contains(&t.lower.as_str()));
+    indefinite_act
+        || (from..upto.max(from + 1).min(toks.len())).any(|i| {
+            matches!(
+                toks[i].lower.as_str(),
+                "the"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "its"
+                    | "their"
+                    | "any"
+                    | "what"
+                    | "it"
+            )
+        })
 }
+
+/// Nouns naming a step someone took, which a reaction answers even after "a": "regretted a
+/// decision", "rejected a request".
+const ANSWERED_NOUNS: &[&str] = &[
+    "decision", "move", "step", "request", "demand", "proposal", "offer", "measure", "ruling",
+];
 
 /// Modality from cue words before the trigger in its clause.
 fn modality(toks: &[Token], head: usize) -> Modality {
@@ -2423,12 +2455,17 @@ fn extract_traced(
                         .filter(|(s, _)| si.saturating_sub(*s) <= 2)
                         .map(|(_, r)| r)
                 });
+                let names_step = sent.tokens[m.head + 1..sent.tokens.len().min(m.head + 7)]
+                    .iter()
+                    .any(|t| ANSWERED_NOUNS.contains(&t.lower.as_str()));
                 let answered = named_root
                     .and_then(|root| {
                         recent(usize::MAX).find(|(_, _, reaction, r)| !reaction && *r == root)
                     })
                     .or_else(|| recent(3).find(|(_, _, reaction, _)| !reaction))
-                    .or_else(|| recent(3).next())
+                    // "hailed what he called a historic decision": a step taken is no one
+                    // else's reaction.
+                    .or_else(|| recent(3).next().filter(|_| !names_step))
                     // Else the story's lead act: what the article is about.
                     .or_else(|| {
                         acts.iter()

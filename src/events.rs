@@ -677,14 +677,27 @@ fn apposition_head(mentions: &[Mention], toks: &[Token], mi: usize) -> Option<us
 }
 
 /// The list that starts at mention `mi`: it and the members coordinated after it.
+///
+/// A list of objects may end in a possessed description: "a meeting between Wang Yi and his
+/// Japanese counterpart".
 fn list_from(mentions: &[Mention], toks: &[Token], mi: usize) -> Vec<usize> {
-    coordinated(mentions, toks, mi)
+    coordinated_with(mentions, toks, mi, true)
         .into_iter()
         .filter(|&k| k >= mi)
         .collect()
 }
 
 fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
+    coordinated_with(mentions, toks, idx, false)
+}
+
+/// The mentions coordinated with mention `idx`; with `possessive_joins`, "X and his Y" too.
+fn coordinated_with(
+    mentions: &[Mention],
+    toks: &[Token],
+    idx: usize,
+    possessive_joins: bool,
+) -> Vec<usize> {
     if let Some(h) = apposition_head(mentions, toks, idx) {
         return vec![h];
     }
@@ -709,7 +722,8 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
                 | ["as", "well", "as"]
                 | [",", "as", "well", "as"]
                 | ["and", "also"]
-        )
+        ) || (possessive_joins
+            && matches!(words.as_slice(), ["and", "his" | "her" | "its" | "their"]))
     };
     // A place phrase is no partner: "In Washington, President Joe Biden …".
     let placed = |k: usize| {

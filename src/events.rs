@@ -933,6 +933,9 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.toks[i].lower.as_str();
+            if let Some(a) = self.relation_actor(i, avoid) {
+                return Some((vec![a], true));
+            }
             let hosting = |k: usize| {
                 self.toks.get(k).is_some_and(|t| {
                     matches!(
@@ -964,6 +967,39 @@ impl Ctx<'_> {
             i += 1;
         }
         None
+    }
+
+    /// "its western neighbour", "its close ally", "their rival" at `at`: the state named
+    /// last before, other than the source's own (`avoid`).
+    fn relation_actor(&self, at: usize, avoid: &[String]) -> Option<Actor> {
+        if !matches!(self.toks[at].lower.as_str(), "its" | "their") {
+            return None;
+        }
+        let noun = (at + 1..self.toks.len().min(at + 4))
+            .take_while(|&k| self.toks[k].kind == TokenKind::Word)
+            .find(|&k| RELATION_NOUNS.contains(&self.toks[k].lower.as_str()))?;
+        // Only adjectives in between: "its longtime ally", not "its ally's troops".
+        if self
+            .toks
+            .get(noun + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+        {
+            return None;
+        }
+        let exclude = self.exclude.borrow();
+        self.mentions
+            .iter()
+            .filter(|x| x.tok_end <= at && !x.weak)
+            .map(|x| &x.actor)
+            .rev()
+            .chain(self.history.iter().rev())
+            .find(|a| {
+                a.kind == ActorKind::State
+                    && !a.country.is_empty()
+                    && !avoid.contains(&a.country)
+                    && !exclude.contains(&a.key())
+            })
+            .map(|a| crate::actors::country_actor(self.lex, &a.country, "GOV", ""))
     }
 
     /// The first actor of a complement clause, not the source's own government, up to the
@@ -1398,7 +1434,17 @@ impl Ctx<'_> {
                     })
                     .flatten()
                     .map(|mi| self.group(&list_from(self.mentions, self.toks, mi), None));
+                // "called off a visit by the Dutch foreign minister": a trigger that ends on an
+                // act noun in the active voice; the act's own agent is the one acted on.
+                let act_noun = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
+                    if alts.iter().all(|a| a.len() == 1 && ACT_OBJECT_NOUNS.contains(&a[0].as_str())));
+                let noun_agent = (act_noun
+                    && pos == TriggerPos::Verb
+                    && self.toks.get(m.end).is_some_and(|t| t.lower == "by"))
+                .then(|| self.right_actor(m.end + 1, false, &avoid))
+                .flatten();
                 right_after
+                    .or(noun_agent)
                     .or_else(|| self.right_actor_through(from, skip_by, &avoid, attack))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
@@ -1630,6 +1676,24 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// Nouns of an act another party takes, ending a trigger: "cancelled a visit by …".
+const ACT_OBJECT_NOUNS: &[&str] = &[
+    "visit", "visits", "trip", "trips", "meeting", "meetings", "summit", "talks",
+];
+
+/// Nouns for a state standing in a relation to another: "its western neighbour".
+const RELATION_NOUNS: &[&str] = &[
+    "neighbour",
+    "neighbor",
+    "ally",
+    "rival",
+    "foe",
+    "adversary",
+    "arch-rival",
+    "archrival",
+    "arch-foe",
+];
 
 /// Adjectives naming a part of a country: "in eastern Ukraine".
 const REGION_ADJECTIVES: &[&str] = &[

@@ -229,11 +229,22 @@ pub(crate) fn attach_time(
         t.span.start >= cs && t.span.end <= ce && (t.span.start <= cause || t.span.start >= ce)
     };
     let outside_cause = |t: &&&Timex| t.span.start <= cause;
+    // "whose emir has been mediating": an ongoing act takes no day from another clause.
+    let ongoing = head >= 2
+        && toks[head].lower.ends_with("ing")
+        && toks[head - 1].lower == "been"
+        && matches!(toks[head - 2].lower.as_str(), "has" | "have");
     let best = timexes
         .iter()
         .filter(in_clause)
         .min_by_key(|t| dist(t))
-        .or_else(|| timexes.iter().filter(outside_cause).min_by_key(|t| dist(t)))?;
+        .or_else(|| {
+            timexes
+                .iter()
+                .filter(outside_cause)
+                .filter(|_| !ongoing)
+                .min_by_key(|t| dist(t))
+        })?;
     Some(match best.resolve(doc.dct, tense) {
         // An event's date column carries a value only at a known precision.
         TimeRef::Value(mut v) if v.precision == Precision::Unknown => {

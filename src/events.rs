@@ -1677,6 +1677,17 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether the clause after the trigger names "both sides", "the two parties" and the like.
+fn names_both_sides(toks: &[Token], m: &TriggerMatch) -> bool {
+    let end = clause_end(toks, m.head).max(m.end).min(toks.len());
+    (m.end..end.min(m.end + 4)).any(|i| {
+        matches!(toks[i].lower.as_str(), "both" | "two" | "warring")
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "sides" | "parties"))
+    })
+}
+
 /// Nouns of an act another party takes, ending a trigger: "cancelled a visit by …".
 const ACT_OBJECT_NOUNS: &[&str] = &[
     "visit", "visits", "trip", "trips", "meeting", "meetings", "summit", "talks",
@@ -2253,6 +2264,11 @@ fn extract_traced(
     let mut acts: Vec<(usize, Vec<Actor>, bool, String)> = Vec::new();
     // The last two parties seen dealing with each other (talks, truces), for mediators.
     let mut last_pair: Option<(Actor, Actor)> = None;
+    // The last dispute: the sides of the latest hostile act between states, for a mediator
+    // "in the rift" or an appeal to "both sides".
+    let mut last_dispute: Option<(Vec<Actor>, Vec<Actor>)> = None;
+    // The same for material conflict only (fighting, sanctions): the sides "both sides" means.
+    let mut last_fight: Option<(Vec<Actor>, Vec<Actor>)> = None;
     // Accusations so far (accuser, accused), for denials.
     let mut accusations: Vec<(Vec<Actor>, Actor)> = Vec::new();
     // The kind of act the last reaction named, and its sentence, for a later "it".
@@ -2468,6 +2484,23 @@ fn extract_traced(
                     // the story.
                     "mediate" | "ceasefire" => {
                         if let Some((a, b)) = &last_pair {
+                            roles.targets = vec![a.clone(), b.clone()];
+                            roles.via_context = true;
+                        } else if let Some((a, b)) = last_dispute
+                            .as_ref()
+                            .filter(|_| pattern.event_type == "mediate")
+                        {
+                            roles.targets = a.iter().chain(b).cloned().collect();
+                            roles.via_context = true;
+                        }
+                    }
+                    // "called on both sides to show restraint": the sides of the last fight,
+                    // else the two parties last seen dealing with each other.
+                    _ if names_both_sides(&sent.tokens, m) => {
+                        if let Some((a, b)) = &last_fight {
+                            roles.targets = a.iter().chain(b).cloned().collect();
+                            roles.via_context = true;
+                        } else if let Some((a, b)) = &last_pair {
                             roles.targets = vec![a.clone(), b.clone()];
                             roles.via_context = true;
                         }
@@ -2713,6 +2746,22 @@ fn extract_traced(
             // coordinated sources of a cooperative act are each other's counterparts.
             let mutual = targets.iter().all(Option::is_none) && mutual_possible;
             let symmetric = crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str());
+            let hostile: Vec<Actor> = targets
+                .iter()
+                .flatten()
+                .filter(|t| {
+                    matches!(info.quad_class, 3 | 4)
+                        && !t.country.is_empty()
+                        && roles.sources.iter().all(|s| s.country != t.country)
+                })
+                .cloned()
+                .collect();
+            if !hostile.is_empty() {
+                if info.quad_class == 4 {
+                    last_fight = Some((roles.sources.clone(), hostile.clone()));
+                }
+                last_dispute = Some((roles.sources.clone(), hostile));
+            }
             for t in targets.iter().flatten() {
                 for s in &roles.sources {
                     if matches!(

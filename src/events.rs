@@ -1378,10 +1378,12 @@ impl Ctx<'_> {
             .unwrap_or_default();
         // The target is searched after the source is known: the source's own government
         // ("Netanyahu warned that Israel would…") is passed over.
+        // …but protesters and the opposition address their own government.
         let avoid: Vec<String> = source
             .as_ref()
             .map(|(s, _)| {
                 s.iter()
+                    .filter(|a| !is_citizenry(a))
                     .map(|a| a.country.clone())
                     .filter(|c| !c.is_empty())
                     .collect()
@@ -1551,6 +1553,22 @@ impl Ctx<'_> {
                 ));
             }
         }
+        // "Georgian protesters demanded that the government withdraw the bill": the government
+        // protesters address is their own.
+        if targets.is_empty() && !sources.is_empty() && sources.iter().all(is_citizenry) {
+            let c = &sources[0].country;
+            let end = clause_end(self.toks, m.head).max(m.end).min(m.end + 6);
+            let addressed = (m.end..end).any(|i| {
+                self.toks[i].lower == "the"
+                    && self
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "government" | "authorities"))
+            });
+            if addressed && sources.iter().all(|s| &s.country == c) {
+                targets.push(crate::actors::country_actor(self.lex, c, "GOV", ""));
+            }
+        }
         // "closed its embassy in Kabul", "arrived in Tehran", "condemned the coup in Niger":
         // with no actor named as target, the act is aimed at the place it names.
         if targets.is_empty() {
@@ -1675,6 +1693,12 @@ impl Ctx<'_> {
             via_context: sv || tv,
         }
     }
+}
+
+/// Citizens, protesters, the opposition: a source that speaks to its own government rather
+/// than for it ("protesters demanded that the government drop the bill").
+fn is_citizenry(a: &Actor) -> bool {
+    !a.country.is_empty() && (a.code.ends_with("CVL") || a.code.ends_with("OPP"))
 }
 
 /// Whether the clause after the trigger names "both sides", "the two parties" and the like.
@@ -2689,8 +2713,10 @@ fn extract_traced(
                         .sources
                         .iter()
                         .any(|s| s.country == t.country && !s.country.is_empty());
-                    let own_government =
-                        t.code.ends_with("GOV") && same_country && t.kind != ActorKind::Person;
+                    let own_government = t.code.ends_with("GOV")
+                        && same_country
+                        && t.kind != ActorKind::Person
+                        && !roles.sources.iter().all(is_citizenry);
                     // Diplomacy happens between states: a president praising his own country is
                     // a parsing slip, an arrest of one's own citizens is not.
                     let own_official = same_country

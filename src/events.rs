@@ -2518,6 +2518,26 @@ fn extract_traced(
                             roles.via_context = true;
                         }
                     }
+                    // "Hamas had broken the pause": a truce is broken against the other party
+                    // to it, the last seen dealing with the one breaking it.
+                    "violate_ceasefire" => {
+                        if let Some((a, b)) = &last_pair {
+                            let other: Vec<Actor> = [a, b]
+                                .into_iter()
+                                .filter(|x| {
+                                    roles.sources.iter().all(|s| {
+                                        s.key() != x.key()
+                                            && (s.country.is_empty() || s.country != x.country)
+                                    })
+                                })
+                                .cloned()
+                                .collect();
+                            if other.len() == 1 {
+                                roles.targets = other;
+                                roles.via_context = true;
+                            }
+                        }
+                    }
                     // "called on both sides to show restraint": the sides of the last fight,
                     // else the two parties last seen dealing with each other.
                     _ if names_both_sides(&sent.tokens, m) => {
@@ -2772,6 +2792,15 @@ fn extract_traced(
             // coordinated sources of a cooperative act are each other's counterparts.
             let mutual = targets.iter().all(Option::is_none) && mutual_possible;
             let symmetric = crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str());
+            // "Armenia and Azerbaijan agreed to a truce": the two are the pair dealing.
+            if mutual
+                && matches!(
+                    pattern.event_type.as_str(),
+                    "negotiate" | "ceasefire" | "consult" | "phone_call" | "sign_agreement"
+                )
+            {
+                last_pair = Some((roles.sources[0].clone(), roles.sources[1].clone()));
+            }
             let hostile: Vec<Actor> = targets
                 .iter()
                 .flatten()

@@ -1573,7 +1573,15 @@ impl Ctx<'_> {
         // with no actor named as target, the act is aimed at the place it names.
         if targets.is_empty() {
             let own: Vec<&str> = sources.iter().map(|s| s.country.as_str()).collect();
-            if let Some(c) = self.place_target(m, pattern, &own) {
+            // Troops or police arriving somewhere make no visit.
+            let official = sources
+                .iter()
+                .all(|s| s.kind == ActorKind::Person || s.code.ends_with("GOV"));
+            let visiting = pattern.event_type == "visit";
+            if let Some(c) = (official || !visiting)
+                .then(|| self.place_target(m, pattern, &own))
+                .flatten()
+            {
                 targets.push(crate::actors::country_actor(self.lex, &c, "GOV", ""));
             }
         }

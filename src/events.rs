@@ -1761,6 +1761,7 @@ const PLACE_TARGETS: &[&str] = &[
     "close_embassy",
     "violate_ceasefire",
     "mass_killing",
+    "mobilize",
 ];
 
 /// "Honduras had recognised the government in Taipei for more than eight decades": a perfect

@@ -722,6 +722,20 @@ impl DocActors {
                                 }
                             }
                         }
+                        // "his Japanese counterpart": the official of that country.
+                        if toks.get(f.tok_end).is_some_and(|t| {
+                            matches!(t.lower.as_str(), "counterpart" | "counterparts")
+                        }) {
+                            out.push(self.mention(
+                                toks,
+                                f.tok_start,
+                                f.tok_end + 1,
+                                country_actor(lex, &iso, "GOV", ""),
+                                false,
+                            ));
+                            i += 1;
+                            continue;
+                        }
                         // A bare adjective is no actor, but a plural demonym is the people.
                         let form =
                             &text[toks[f.tok_start].span.start..toks[f.tok_end - 1].span.end];

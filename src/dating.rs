@@ -229,6 +229,11 @@ pub(crate) fn attach_time(
                         || crate::inflect::is_irregular_past(&w[1].lower))
             })
     };
+    // "whose emir has been mediating": an ongoing act takes no day from another clause.
+    let ongoing = head >= 2
+        && toks[head].lower.ends_with("ing")
+        && toks[head - 1].lower == "been"
+        && matches!(toks[head - 2].lower.as_str(), "has" | "have");
     let best = timexes
         .iter()
         .filter(in_clause)
@@ -239,6 +244,7 @@ pub(crate) fn attach_time(
                 .iter()
                 .filter(outside_cause)
                 .filter(|t| !own_clause(t))
+                .filter(|_| !ongoing)
                 .min_by_key(|t| (behind_report(t), dist(t)))
         })?;
     Some(match best.resolve(doc.dct, tense) {

@@ -493,7 +493,9 @@ fn governing_prep(toks: &[Token], start: usize) -> Option<&str> {
                 | "that"
                 | "these"
                 | "those"
-        ) {
+        ) || REGION_ADJECTIVES.contains(&w)
+        {
+            // "in eastern Ukraine", "in the northern Gaza Strip".
             continue;
         }
         // "thousands of people", "tens of thousands of protesters": a quantity, not a
@@ -675,14 +677,27 @@ fn apposition_head(mentions: &[Mention], toks: &[Token], mi: usize) -> Option<us
 }
 
 /// The list that starts at mention `mi`: it and the members coordinated after it.
+///
+/// A list of objects may end in a possessed description: "a meeting between Wang Yi and his
+/// Japanese counterpart".
 fn list_from(mentions: &[Mention], toks: &[Token], mi: usize) -> Vec<usize> {
-    coordinated(mentions, toks, mi)
+    coordinated_with(mentions, toks, mi, true)
         .into_iter()
         .filter(|&k| k >= mi)
         .collect()
 }
 
 fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
+    coordinated_with(mentions, toks, idx, false)
+}
+
+/// The mentions coordinated with mention `idx`; with `possessive_joins`, "X and his Y" too.
+fn coordinated_with(
+    mentions: &[Mention],
+    toks: &[Token],
+    idx: usize,
+    possessive_joins: bool,
+) -> Vec<usize> {
     if let Some(h) = apposition_head(mentions, toks, idx) {
         return vec![h];
     }
@@ -707,7 +722,8 @@ fn coordinated(mentions: &[Mention], toks: &[Token], idx: usize) -> Vec<usize> {
                 | ["as", "well", "as"]
                 | [",", "as", "well", "as"]
                 | ["and", "also"]
-        )
+        ) || (possessive_joins
+            && matches!(words.as_slice(), ["and", "his" | "her" | "its" | "their"]))
     };
     // A place phrase is no partner: "In Washington, President Joe Biden …".
     let placed = |k: usize| {
@@ -939,6 +955,9 @@ impl Ctx<'_> {
                 continue;
             }
             let w = self.toks[i].lower.as_str();
+            if let Some(a) = self.relation_actor(i, avoid) {
+                return Some((vec![a], true));
+            }
             let hosting = |k: usize| {
                 self.toks.get(k).is_some_and(|t| {
                     matches!(
@@ -961,12 +980,48 @@ impl Ctx<'_> {
                     self.toks[i - 1].lower.as_str(),
                     "with" | "against" | "on" | "to" | "toward" | "towards" | "from"
                 );
-            if PRONOUNS.contains(&w) && w != "its" && (i <= from + 1 || after_prep) {
+            // "rejected what it described as …": the pronoun speaks, it is not the object.
+            let what_clause = i > 0 && self.toks[i - 1].lower == "what";
+            if PRONOUNS.contains(&w) && w != "its" && !what_clause && (i <= from + 1 || after_prep)
+            {
                 return self.pronoun_actor(i).map(|a| (vec![a], true));
             }
             i += 1;
         }
         None
+    }
+
+    /// "its western neighbour", "its close ally", "their rival" at `at`: the state named
+    /// last before, other than the source's own (`avoid`).
+    fn relation_actor(&self, at: usize, avoid: &[String]) -> Option<Actor> {
+        if !matches!(self.toks[at].lower.as_str(), "its" | "their") {
+            return None;
+        }
+        let noun = (at + 1..self.toks.len().min(at + 4))
+            .take_while(|&k| self.toks[k].kind == TokenKind::Word)
+            .find(|&k| RELATION_NOUNS.contains(&self.toks[k].lower.as_str()))?;
+        // Only adjectives in between: "its longtime ally", not "its ally's troops".
+        if self
+            .toks
+            .get(noun + 1)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+        {
+            return None;
+        }
+        let exclude = self.exclude.borrow();
+        self.mentions
+            .iter()
+            .filter(|x| x.tok_end <= at && !x.weak)
+            .map(|x| &x.actor)
+            .rev()
+            .chain(self.history.iter().rev())
+            .find(|a| {
+                a.kind == ActorKind::State
+                    && !a.country.is_empty()
+                    && !avoid.contains(&a.country)
+                    && !exclude.contains(&a.key())
+            })
+            .map(|a| crate::actors::country_actor(self.lex, &a.country, "GOV", ""))
     }
 
     /// The first actor of a complement clause, not the source's own government, up to the
@@ -994,6 +1049,55 @@ impl Ctx<'_> {
                 && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
                 && keep(x)
         })
+    }
+
+    /// The country of the place an act is aimed at, for the types whose target may be a place:
+    /// a visit, an embassy closed or a truce broken somewhere ("arrived in Tehran", "shut its
+    /// consulate in Mumbai", "broke the truce near Kherson") take the first place after the
+    /// trigger in its clause; a reaction only a place right after its object ("condemned the
+    /// coup in Niger", not "criticized the decision at a meeting in Geneva").
+    fn place_target(&self, m: &TriggerMatch, pattern: &Pattern, own: &[&str]) -> Option<String> {
+        let foreign =
+            |x: &Mention| !x.actor.country.is_empty() && !own.contains(&x.actor.country.as_str());
+        let placed = |x: &Mention| {
+            !x.weak && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
+        };
+        let ty = pattern.event_type.as_str();
+        if PLACE_TARGETS.contains(&ty) {
+            let end = clause_end(self.toks, m.head).max(m.end);
+            return self
+                .mentions
+                .iter()
+                .find(|x| x.tok_start >= m.end && x.tok_end <= end && placed(x))
+                .filter(|x| foreign(x))
+                .map(|x| x.actor.country.clone());
+        }
+        if !REACTIONS.contains(&ty) {
+            return None;
+        }
+        // The object: a few plain words, then "in", then the place.
+        let limit = self.toks.len().min(m.end + 5);
+        let inn = (m.end..limit)
+            .take_while(|&i| {
+                let t = &self.toks[i];
+                t.lower == "in"
+                    || (t.kind == TokenKind::Word
+                        && !NON_AGENT_PREPS.contains(&t.lower.as_str())
+                        && !STOP_PREPS.contains(&t.lower.as_str())
+                        && !PRONOUNS.contains(&t.lower.as_str())
+                        && !is_clause_break(self.toks, i))
+            })
+            .find(|&i| self.toks[i].lower == "in")?;
+        if inn == m.end {
+            return None;
+        }
+        self.mentions
+            .iter()
+            .find(|x| x.tok_start > inn && x.tok_start <= inn + 3 && placed(x))
+            .filter(|x| {
+                foreign(x) && (inn + 1..x.tok_start).all(|k| self.toks[k].kind == TokenKind::Word)
+            })
+            .map(|x| x.actor.country.clone())
     }
 
     /// "expressed concern about Algeria's role", "disappointment over the U.S. comments": an
@@ -1326,10 +1430,12 @@ impl Ctx<'_> {
             .unwrap_or_default();
         // The target is searched after the source is known: the source's own government
         // ("Netanyahu warned that Israel would…") is passed over.
+        // …but protesters and the opposition address their own government.
         let avoid: Vec<String> = source
             .as_ref()
             .map(|(s, _)| {
                 s.iter()
+                    .filter(|a| !is_citizenry(a))
                     .map(|a| a.country.clone())
                     .filter(|c| !c.is_empty())
                     .collect()
@@ -1358,7 +1464,12 @@ impl Ctx<'_> {
                     if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")));
                 // …unless a gap before it holds the object: "ordered the two neighbours to",
                 // "asked Taiwan for".
-                let gap = pattern.elems.iter().any(|e| matches!(e, PatElem::Gap(..)));
+                // "issued an arrest warrant for Putin": a gap with no actor in it holds none.
+                let gap = pattern.elems.iter().any(|e| matches!(e, PatElem::Gap(..)))
+                    && self
+                        .mentions
+                        .iter()
+                        .any(|x| x.tok_start > head && x.tok_end < m.end);
                 let from = if ends_in_prep && !gap {
                     m.end
                 } else {
@@ -1378,7 +1489,17 @@ impl Ctx<'_> {
                     })
                     .flatten()
                     .map(|mi| self.group(&list_from(self.mentions, self.toks, mi), None));
+                // "called off a visit by the Dutch foreign minister": a trigger that ends on an
+                // act noun in the active voice; the act's own agent is the one acted on.
+                let act_noun = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
+                    if alts.iter().all(|a| a.len() == 1 && ACT_OBJECT_NOUNS.contains(&a[0].as_str())));
+                let noun_agent = (act_noun
+                    && pos == TriggerPos::Verb
+                    && self.toks.get(m.end).is_some_and(|t| t.lower == "by"))
+                .then(|| self.right_actor(m.end + 1, false, &avoid))
+                .flatten();
                 right_after
+                    .or(noun_agent)
                     .or_else(|| self.right_actor_through(from, skip_by, &avoid, attack))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
@@ -1483,6 +1604,38 @@ impl Ctx<'_> {
                     "GOV",
                     "",
                 ));
+            }
+        }
+        // "Georgian protesters demanded that the government withdraw the bill": the government
+        // protesters address is their own.
+        if targets.is_empty() && !sources.is_empty() && sources.iter().all(is_citizenry) {
+            let c = &sources[0].country;
+            let end = clause_end(self.toks, m.head).max(m.end).min(m.end + 6);
+            let addressed = (m.end..end).any(|i| {
+                self.toks[i].lower == "the"
+                    && self
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "government" | "authorities"))
+            });
+            if addressed && sources.iter().all(|s| &s.country == c) {
+                targets.push(crate::actors::country_actor(self.lex, c, "GOV", ""));
+            }
+        }
+        // "closed its embassy in Kabul", "arrived in Tehran", "condemned the coup in Niger":
+        // with no actor named as target, the act is aimed at the place it names.
+        if targets.is_empty() {
+            let own: Vec<&str> = sources.iter().map(|s| s.country.as_str()).collect();
+            // Troops or police arriving somewhere make no visit.
+            let official = sources
+                .iter()
+                .all(|s| s.kind == ActorKind::Person || s.code.ends_with("GOV"));
+            let visiting = pattern.event_type == "visit";
+            if let Some(c) = (official || !visiting)
+                .then(|| self.place_target(m, pattern, &own))
+                .flatten()
+            {
+                targets.push(crate::actors::country_actor(self.lex, &c, "GOV", ""));
             }
         }
         // "Masimov has been detained": an arrest with no agent named is the state's, the
@@ -1602,6 +1755,67 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// Citizens, protesters, the opposition: a source that speaks to its own government rather
+/// than for it ("protesters demanded that the government drop the bill").
+fn is_citizenry(a: &Actor) -> bool {
+    !a.country.is_empty() && (a.code.ends_with("CVL") || a.code.ends_with("OPP"))
+}
+
+/// Whether the clause after the trigger names "both sides", "the two parties" and the like.
+fn names_both_sides(toks: &[Token], m: &TriggerMatch) -> bool {
+    let end = clause_end(toks, m.head).max(m.end).min(toks.len());
+    (m.end..end.min(m.end + 4)).any(|i| {
+        matches!(toks[i].lower.as_str(), "both" | "two" | "warring")
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "sides" | "parties"))
+    })
+}
+
+/// Nouns of an act another party takes, ending a trigger: "cancelled a visit by …".
+const ACT_OBJECT_NOUNS: &[&str] = &[
+    "visit", "visits", "trip", "trips", "meeting", "meetings", "summit", "talks",
+];
+
+/// Nouns for a state standing in a relation to another: "its western neighbour".
+const RELATION_NOUNS: &[&str] = &[
+    "neighbour",
+    "neighbor",
+    "ally",
+    "rival",
+    "foe",
+    "adversary",
+    "arch-rival",
+    "archrival",
+    "arch-foe",
+];
+
+/// Adjectives naming a part of a country: "in eastern Ukraine".
+const REGION_ADJECTIVES: &[&str] = &[
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+
+/// Types whose target may be the place the act happens in (see `Ctx::place_target`).
+const PLACE_TARGETS: &[&str] = &[
+    "visit",
+    "close_embassy",
+    "violate_ceasefire",
+    "mass_killing",
+    "mobilize",
+];
 
 /// "Honduras had recognised the government in Taipei for more than eight decades": a perfect
 /// with a span of years describes a state of affairs, not an event.
@@ -2004,25 +2218,49 @@ fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bo
     if !REACTIONS.contains(&pattern.event_type.as_str()) {
         return false;
     }
+    // The words right after the trigger ("turned down the request": after "down").
+    let particle = toks
+        .get(m.end.saturating_sub(1))
+        .is_some_and(|t| matches!(t.lower.as_str(), "down" | "off" | "out" | "aside" | "away"));
+    let from = if particle && m.end - m.head <= 3 {
+        m.end
+    } else {
+        m.head + 1
+    };
     // Past a preposition closing the pattern: "concerned by the violence".
     let upto = (m.end + 1).max(m.head + 1).min(m.head + 4).min(toks.len());
-    (m.head + 1..upto.max(m.head + 2).min(toks.len())).any(|i| {
-        matches!(
-            toks[i].lower.as_str(),
-            "the"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "such"
-                | "its"
-                | "their"
-                | "any"
-                | "what"
-                | "it"
-        )
-    })
+    // "regretted a decision", "rejected an attempt": an act named with "a" is one already
+    // done, too.
+    let indefinite_act = toks
+        .get(from)
+        .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an"))
+        && toks
+            .get(from + 1)
+            .is_some_and(|t| ANSWERED_NOUNS.contains(&t.lower.as_str()));
+    indefinite_act
+        || (from..upto.max(from + 1).min(toks.len())).any(|i| {
+            matches!(
+                toks[i].lower.as_str(),
+                "the"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "its"
+                    | "their"
+                    | "any"
+                    | "what"
+                    | "it"
+            )
+        })
 }
+
+/// Nouns naming a step someone took, which a reaction answers even after "a": "regretted a
+/// decision", "rejected a request".
+const ANSWERED_NOUNS: &[&str] = &[
+    "decision", "move", "step", "request", "demand", "proposal", "offer", "measure", "ruling",
+];
 
 /// Modality from cue words before the trigger in its clause.
 fn modality(toks: &[Token], head: usize) -> Modality {
@@ -2201,6 +2439,11 @@ fn extract_traced(
     let mut acts: Vec<(usize, Vec<Actor>, bool, String)> = Vec::new();
     // The last two parties seen dealing with each other (talks, truces), for mediators.
     let mut last_pair: Option<(Actor, Actor)> = None;
+    // The last dispute: the sides of the latest hostile act between states, for a mediator
+    // "in the rift" or an appeal to "both sides".
+    let mut last_dispute: Option<(Vec<Actor>, Vec<Actor>)> = None;
+    // The same for material conflict only (fighting, sanctions): the sides "both sides" means.
+    let mut last_fight: Option<(Vec<Actor>, Vec<Actor>)> = None;
     // Accusations so far (accuser, accused), for denials.
     let mut accusations: Vec<(Vec<Actor>, Actor)> = Vec::new();
     // The kind of act the last reaction named, and its sentence, for a later "it".
@@ -2435,6 +2678,43 @@ fn extract_traced(
                         if let Some((a, b)) = &last_pair {
                             roles.targets = vec![a.clone(), b.clone()];
                             roles.via_context = true;
+                        } else if let Some((a, b)) = last_dispute
+                            .as_ref()
+                            .filter(|_| pattern.event_type == "mediate")
+                        {
+                            roles.targets = a.iter().chain(b).cloned().collect();
+                            roles.via_context = true;
+                        }
+                    }
+                    // "Hamas had broken the pause": a truce is broken against the other party
+                    // to it, the last seen dealing with the one breaking it.
+                    "violate_ceasefire" => {
+                        if let Some((a, b)) = &last_pair {
+                            let other: Vec<Actor> = [a, b]
+                                .into_iter()
+                                .filter(|x| {
+                                    roles.sources.iter().all(|s| {
+                                        s.key() != x.key()
+                                            && (s.country.is_empty() || s.country != x.country)
+                                    })
+                                })
+                                .cloned()
+                                .collect();
+                            if other.len() == 1 {
+                                roles.targets = other;
+                                roles.via_context = true;
+                            }
+                        }
+                    }
+                    // "called on both sides to show restraint": the sides of the last fight,
+                    // else the two parties last seen dealing with each other.
+                    _ if names_both_sides(&sent.tokens, m) => {
+                        if let Some((a, b)) = &last_fight {
+                            roles.targets = a.iter().chain(b).cloned().collect();
+                            roles.via_context = true;
+                        } else if let Some((a, b)) = &last_pair {
+                            roles.targets = vec![a.clone(), b.clone()];
+                            roles.via_context = true;
                         }
                     }
                     // A denial answers the last accusation against the one denying.
@@ -2498,12 +2778,17 @@ fn extract_traced(
                         .filter(|(s, _)| si.saturating_sub(*s) <= 2)
                         .map(|(_, r)| r)
                 });
+                let names_step = sent.tokens[m.head + 1..sent.tokens.len().min(m.head + 7)]
+                    .iter()
+                    .any(|t| ANSWERED_NOUNS.contains(&t.lower.as_str()));
                 let answered = named_root
                     .and_then(|root| {
                         recent(usize::MAX).find(|(_, _, reaction, r)| !reaction && *r == root)
                     })
                     .or_else(|| recent(3).find(|(_, _, reaction, _)| !reaction))
-                    .or_else(|| recent(3).next())
+                    // "hailed what he called a historic decision": a step taken is no one
+                    // else's reaction.
+                    .or_else(|| recent(3).next().filter(|_| !names_step))
                     // Else the story's lead act: what the article is about.
                     .or_else(|| {
                         acts.iter()
@@ -2623,8 +2908,10 @@ fn extract_traced(
                         .sources
                         .iter()
                         .any(|s| s.country == t.country && !s.country.is_empty());
-                    let own_government =
-                        t.code.ends_with("GOV") && same_country && t.kind != ActorKind::Person;
+                    let own_government = t.code.ends_with("GOV")
+                        && same_country
+                        && t.kind != ActorKind::Person
+                        && !roles.sources.iter().all(is_citizenry);
                     // Diplomacy happens between states: a president praising his own country is
                     // a parsing slip, an arrest of one's own citizens is not.
                     let own_official = same_country
@@ -2680,6 +2967,31 @@ fn extract_traced(
             // coordinated sources of a cooperative act are each other's counterparts.
             let mutual = targets.iter().all(Option::is_none) && mutual_possible;
             let symmetric = crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str());
+            // "Armenia and Azerbaijan agreed to a truce": the two are the pair dealing.
+            if mutual
+                && matches!(
+                    pattern.event_type.as_str(),
+                    "negotiate" | "ceasefire" | "consult" | "phone_call" | "sign_agreement"
+                )
+            {
+                last_pair = Some((roles.sources[0].clone(), roles.sources[1].clone()));
+            }
+            let hostile: Vec<Actor> = targets
+                .iter()
+                .flatten()
+                .filter(|t| {
+                    matches!(info.quad_class, 3 | 4)
+                        && !t.country.is_empty()
+                        && roles.sources.iter().all(|s| s.country != t.country)
+                })
+                .cloned()
+                .collect();
+            if !hostile.is_empty() {
+                if info.quad_class == 4 {
+                    last_fight = Some((roles.sources.clone(), hostile.clone()));
+                }
+                last_dispute = Some((roles.sources.clone(), hostile));
+            }
             for t in targets.iter().flatten() {
                 for s in &roles.sources {
                     if matches!(

@@ -73,10 +73,13 @@ fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Op
                 if at + k > toks.len() {
                     break;
                 }
-                // A gap spans words only: punctuation (commas aside) ends it.
+                // A gap spans words only: punctuation ends it, except commas, hyphens, quote
+                // marks, brackets and a plural possessive ("called the move \"a farce\"",
+                // "asked the Collective Security Treaty Organization (CSTO) for",
+                // "closed member states' borders").
                 if k > 0 {
                     let t = &toks[at + k - 1];
-                    if t.kind == TokenKind::Punct && t.lower != "," && t.lower != "-" {
+                    if t.kind == TokenKind::Punct && !GAP_PUNCT.contains(&t.lower.as_str()) {
                         break;
                     }
                 }
@@ -88,6 +91,12 @@ fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Op
         }
     }
 }
+
+/// Punctuation a pattern's gap may run through: commas, hyphens, quote marks, brackets, currency
+/// signs ("pledged $500 million in aid") and the apostrophe of a plural possessive.
+const GAP_PUNCT: &[&str] = &[
+    ",", "-", "\"", "\u{201c}", "\u{201d}", "'", "(", ")", "$", "\u{20ac}", "\u{a3}",
+];
 
 /// Whether token `i` is a capitalised word (part of a proper name when it is not the first).
 fn name_word(text: &str, toks: &[Token], i: usize) -> bool {
@@ -233,6 +242,14 @@ fn noun_context(text: &str, toks: &[Token], i: usize) -> bool {
                     | "by"
                     | "amid"
                     | "against"
+                    | "since"
+                    | "despite"
+                    | "following"
+                    | "without"
+                    | "including"
+                    | "among"
+                    | "between"
+                    | "across"
             )
         {
             return true;
@@ -947,6 +964,43 @@ impl Ctx<'_> {
         None
     }
 
+    /// The actor a trigger whose object is part of the match goes to: the mention just after
+    /// the match when it ends in a preposition ("arrived on Tuesday in Washington"), or after
+    /// a preposition that follows it ("pledged $2 billion in aid to Ukraine").
+    fn after_trigger(
+        &self,
+        m: &TriggerMatch,
+        head: usize,
+        avoid: &[String],
+    ) -> Option<(Vec<Actor>, bool)> {
+        const TO: &[&str] = &["to", "for", "against", "on", "with", "into", "in", "at"];
+        if m.end <= head + 1 {
+            return None;
+        }
+        let mut k = m.end;
+        if !TO.contains(&self.toks[k - 1].lower.as_str()) {
+            let t = self.toks.get(k)?;
+            if !TO.contains(&t.lower.as_str()) || t.lower == "in" || t.lower == "at" {
+                return None;
+            }
+            k += 1;
+        }
+        if self
+            .toks
+            .get(k)
+            .is_some_and(|t| DETERMINERS.contains(&t.lower.as_str()))
+        {
+            k += 1;
+        }
+        let mi = self.mentions.iter().position(|x| {
+            x.tok_start == k
+                && !x.weak
+                && x.actor.kind != ActorKind::Media
+                && !(x.actor.code.ends_with("GOV") && avoid.contains(&x.actor.country))
+        })?;
+        Some(self.group(&list_from(self.mentions, self.toks, mi), None))
+    }
+
     /// The first actor of a complement clause, not the source's own government, up to the
     /// end of the sentence or a clause break ("warned that any intervention against Niger").
     fn complement_actor(&self, from: usize, avoid: &[String]) -> Option<(Vec<Actor>, bool)> {
@@ -1299,10 +1353,26 @@ impl Ctx<'_> {
                     pattern.event_type.as_str(),
                     "attack" | "military_attack" | "airstrike" | "bombing"
                 );
-                // A trigger ending in a preposition ("arrest warrant for") has its target
-                // right after it.
+                // A trigger ending in a preposition ("arrest warrant for", "hit out at",
+                // "arrived in") has its target right after it.
+                // ("to" closes a multi-word trigger as often as an infinitive's marker:
+                // "agreed to ban" — only a lone "to" element counts.)
                 let ends_in_prep = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
-                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")));
+                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")))
+                    || (m.end > m.start + 1
+                        && matches!(pattern.elems.last(), Some(PatElem::Words(_, false)))
+                        && matches!(
+                            self.toks[m.end - 1].lower.as_str(),
+                            "for"
+                                | "with"
+                                | "against"
+                                | "on"
+                                | "of"
+                                | "from"
+                                | "into"
+                                | "at"
+                                | "in"
+                        ));
                 // …unless a gap before it holds the object: "ordered the two neighbours to",
                 // "asked Taiwan for".
                 let gap = pattern.elems.iter().any(|e| matches!(e, PatElem::Gap(..)));
@@ -1327,6 +1397,7 @@ impl Ctx<'_> {
                     .map(|mi| self.group(&list_from(self.mentions, self.toks, mi), None));
                 right_after
                     .or_else(|| self.right_actor_through(from, skip_by, &avoid, attack))
+                    .or_else(|| self.after_trigger(m, head, &avoid))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
             }
@@ -2759,6 +2830,54 @@ mod tests {
                 ),
             }
         }
+    }
+
+    #[test]
+    fn gaps_run_through_quotes_brackets_currency_and_plural_possessives() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "Hungary called Germany's decision \"blatant interference\".",
+                "criticize",
+                "HUN",
+                "DEU",
+            ),
+            (
+                "Kazakhstan asked the Shanghai Cooperation Organisation (SCO) and Russia for help.",
+                "appeal",
+                "KAZ",
+                "",
+            ),
+            (
+                "ECOWAS closed member states' land and air borders with Niger.",
+                "blockade",
+                "",
+                "NER",
+            ),
+            (
+                "Japan pledged $2 billion in aid to Ukraine.",
+                "provide_aid",
+                "JPN",
+                "UKR",
+            ),
+            (
+                "Zelenskiy arrived on Tuesday in Washington.",
+                "visit",
+                "UKR",
+                "USA",
+            ),
+        ];
+        for (text, ty, src, tgt) in cases {
+            let got = coded(text);
+            assert!(
+                got.iter().any(|e| e.0 == *ty
+                    && (src.is_empty() || e.1 == *src)
+                    && (tgt.is_empty() || e.2 == *tgt)),
+                "{text}: {got:?}"
+            );
+        }
+        // After "since", "despite", "following" a verb's -s form is a noun.
+        let got = coded("Hundreds of Belarusians have fled since protests began in Minsk.");
+        assert!(got.iter().all(|e| e.0 != "protest_officially"), "{got:?}");
     }
 
     #[test]

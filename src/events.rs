@@ -1555,6 +1555,20 @@ impl Ctx<'_> {
                 )];
             }
         }
+        // "protesters gathered outside the Swedish consulate": a street protest at an embassy
+        // addresses the embassy's country.
+        if targets.is_empty() && pattern.event_type == "demonstrate" {
+            let end = clause_end(self.toks, head);
+            if let Some(x) = self.mentions.iter().find(|x| {
+                x.tok_start > head
+                    && x.tok_end <= end
+                    && self.toks[x.tok_start..x.tok_end]
+                        .iter()
+                        .any(|t| matches!(t.lower.as_str(), "embassy" | "consulate"))
+            }) {
+                targets = vec![x.actor.clone()];
+            }
+        }
         // "Israel's killing of Hezbollah leader Hassan Nasrallah": the person, not the group
         // named before the title.
         if pattern.person_target && !targets.iter().any(|t| t.kind == ActorKind::Person) {
@@ -1619,6 +1633,26 @@ impl Ctx<'_> {
             via_context: sv || tv,
         }
     }
+}
+
+/// Whether an actor is a crowd (its name ends in "protesters", "supporters", "students", …).
+fn is_crowd(a: &Actor) -> bool {
+    a.name.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "protesters"
+                | "protestors"
+                | "demonstrators"
+                | "supporters"
+                | "crowds"
+                | "crowd"
+                | "students"
+                | "activists"
+                | "marchers"
+                | "citizens"
+                | "opposition"
+        )
+    })
 }
 
 /// "Honduras had recognised the government in Taipei for more than eight decades": a perfect
@@ -2505,6 +2539,10 @@ fn extract_traced(
             }
             if roles.sources.is_empty() {
                 why(&mut trace, "no source: no actor stands as its agent");
+                continue;
+            }
+            if pattern.crowd && !roles.sources.iter().any(is_crowd) {
+                why(&mut trace, "the source is no crowd");
                 continue;
             }
             prev_sources = Some(roles.sources.clone());

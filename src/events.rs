@@ -201,7 +201,12 @@ fn noun_context(text: &str, toks: &[Token], i: usize) -> bool {
         // "The Kremlin denies": a determiner before a name belongs to the name.
         let through_name =
             k == 2 && text[toks[i - 1].span.start..].starts_with(|c: char| c.is_uppercase());
+        // "with each side accusing the other": a quantifier and a noun before an -ing form
+        // make a participle clause, not a noun phrase.
+        let quantified_subject =
+            k == 2 && w.ends_with("ing") && matches!(p, "no" | "any" | "every" | "each");
         if !through_name
+            && !quantified_subject
             && matches!(
                 p,
                 "the"
@@ -2913,6 +2918,15 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+        // "each side accusing": a participle after a quantified subject is still a verb.
+        let text = "Both ceasefires collapsed, with each side accusing the other of violations.";
+        let lex = Lexicon::embedded();
+        let toks = crate::text::tokenize(text, Span::new(0, text.len()));
+        assert!(
+            find_triggers(lex, text, &toks)
+                .iter()
+                .any(|m| lex.patterns[m.pattern].event_type == "accuse")
+        );
         // After "since", "despite", "following" a verb's -s form is a noun.
         let got = coded("Hundreds of Belarusians have fled since protests began in Minsk.");
         assert!(got.iter().all(|e| e.0 != "protest_officially"), "{got:?}");

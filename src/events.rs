@@ -149,7 +149,12 @@ pub fn find_triggers(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TriggerMa
                 let Some(be) = (0..i).rev().find(|&k| BE.contains(&toks[k].lower.as_str())) else {
                     continue;
                 };
-                if rest.is_empty() || match_from(lex, toks, &pat.elems[..1], i) != Some(i + 1) {
+                // The verb may be a phrasal one: "the talks were called off", "the hostages
+                // were set free".
+                let Some(verb_end) = match_from(lex, toks, &pat.elems[..1], i) else {
+                    continue;
+                };
+                if rest.is_empty() {
                     continue;
                 }
                 for j in be.saturating_sub(8)..be {
@@ -157,7 +162,7 @@ pub fn find_triggers(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TriggerMa
                         all.push(TriggerMatch {
                             pattern: p,
                             start: j,
-                            end: i + 1,
+                            end: verb_end,
                             head: i,
                         });
                         break;
@@ -639,6 +644,12 @@ fn is_passive(toks: &[Token], head: usize) -> bool {
                 | "caught"
                 | "found"
                 | "made"
+                | "set"
+                | "let"
+                | "overrun"
+                | "withdrawn"
+                | "drawn"
+                | "thrown"
         );
     if !participle {
         return false;

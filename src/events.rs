@@ -972,7 +972,15 @@ impl Ctx<'_> {
                     self.toks[i - 1].lower.as_str(),
                     "with" | "against" | "on" | "to" | "toward" | "towards" | "from"
                 );
-            if PRONOUNS.contains(&w) && w != "its" && (i <= from + 1 || after_prep) {
+            // "warned it would shoot down…": a pronoun before a modal is the subject of the
+            // clause, not the one acted upon.
+            let subject = self.toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "would" | "will" | "could" | "might" | "may" | "was" | "were" | "had" | "has"
+                )
+            });
+            if PRONOUNS.contains(&w) && w != "its" && (i <= from + 1 || after_prep) && !subject {
                 return self.pronoun_actor(i).map(|a| (vec![a], true));
             }
             i += 1;

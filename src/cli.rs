@@ -40,6 +40,8 @@ pub enum TimexFormat {
     Tsv,
     /// A JSON array.
     Json,
+    /// A TimeML document: the text with each expression as a `TIMEX3` element.
+    Timeml,
 }
 
 /// Output formats of query tables.
@@ -248,11 +250,18 @@ pub enum Command {
         json: bool,
     },
     /// List the time expressions of an article: byte span, text, TIMEX3 type and value, the
-    /// days meant, precision and basis (event-anchored ones are resolved by extract).
+    /// days meant, precision and basis (event-anchored ones are resolved by extract). With
+    /// --score, read annotated TimeML documents (TimeBank, TempEval-3…) instead and score the
+    /// tagger against their TIMEX3 elements.
     Timex {
-        /// The article (or '-' for standard input).
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
+        /// The article (or '-' for standard input); with --score, TimeML files or folders of
+        /// them (*.tml, *.xml).
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Score against the TIMEX3 annotations of TimeML files: strict and relaxed span F1,
+        /// type and value accuracy, per document and in total.
+        #[arg(long)]
+        score: bool,
         /// Publication date (overrides 'Date:' headers and dates in file names).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<NaiveDate>,

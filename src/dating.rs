@@ -2,10 +2,10 @@
 //! time carried from the sentence before, another event it is anchored to, or the publication
 //! window; resolved once all candidate events of a document are known.
 
-use crate::events::{clause_end, clause_start};
+use crate::events::{REPORTING, clause_end, clause_start};
 use crate::model::{DateBasis, Document, Event, Precision, TimeValue};
 use crate::text::{Sentence, Token};
-use crate::timex::{self, Tense, TimeRef, Timex};
+use crate::timex::{self, Tense, TimeRef, Timex, is_deadline};
 use chrono::Datelike;
 
 /// A candidate event before document-level dating.
@@ -62,27 +62,6 @@ struct Named {
 
 /// How many days before publication the narrative of the news lies.
 const NEWS_WINDOW: i64 = 7;
-
-/// Whether the words before a time make it a deadline ("by Oct. 9", "by the end of Monday"),
-/// not the time of the clause.
-pub(crate) fn is_deadline(before: &str) -> bool {
-    let words: Vec<String> = before
-        .rsplit([',', ';'])
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let w: Vec<&str> = words.iter().rev().map(String::as_str).collect();
-    matches!(
-        w.as_slice(),
-        [.., "by" | "until" | "till" | "before"]
-            | [.., "by", "the", "end" | "start", "of"]
-            | [.., "no", "later", "than"]
-    )
-}
 
 /// The narrative times of one sentence.
 pub(crate) fn sentence_times(
@@ -229,11 +208,39 @@ pub(crate) fn attach_time(
         t.span.start >= cs && t.span.end <= ce && (t.span.start <= cause || t.span.start >= ce)
     };
     let outside_cause = |t: &&&Timex| t.span.start <= cause;
+    // "Trump said on Friday that he had given Iran 60 days … two months earlier": a time in
+    // the reporting clause dates the saying; one of the reported clause's own dates its act.
+    let report = (1..head).rev().find(|&i| {
+        toks[i].lower == "that"
+            && toks[i.saturating_sub(4)..i]
+                .iter()
+                .any(|t| REPORTING.contains(&t.lower.as_str()))
+    });
+    let behind_report = |t: &&&Timex| report.is_some_and(|r| t.span.end <= toks[r].span.start);
+    // "…to lift the boycott they imposed earlier this month": a pronoun and a past verb
+    // between the trigger and the time start a clause of their own, which the time belongs to.
+    let own_clause = |t: &&&Timex| {
+        t.span.start > head_pos
+            && toks.windows(2).any(|w| {
+                w[0].span.start > head_pos
+                    && w[1].span.end <= t.span.start
+                    && matches!(w[0].lower.as_str(), "they" | "it" | "he" | "she" | "we")
+                    && (w[1].lower.ends_with("ed")
+                        || crate::inflect::is_irregular_past(&w[1].lower))
+            })
+    };
     let best = timexes
         .iter()
         .filter(in_clause)
-        .min_by_key(|t| dist(t))
-        .or_else(|| timexes.iter().filter(outside_cause).min_by_key(|t| dist(t)))?;
+        .filter(|t| !own_clause(t))
+        .min_by_key(|t| (behind_report(t), dist(t)))
+        .or_else(|| {
+            timexes
+                .iter()
+                .filter(outside_cause)
+                .filter(|t| !own_clause(t))
+                .min_by_key(|t| (behind_report(t), dist(t)))
+        })?;
     Some(match best.resolve(doc.dct, tense) {
         // An event's date column carries a value only at a known precision.
         TimeRef::Value(mut v) if v.precision == Precision::Unknown => {
@@ -767,6 +774,30 @@ mod tests {
                 "2021-12-07",
                 "criticize",
                 "2021-12-06",
+            ),
+            // A time in the reporting clause dates the saying, not a reported act that has a
+            // time of its own.
+            (
+                "Biden said on Friday that he had expelled the Russian envoy two weeks earlier.",
+                "2024-03-09",
+                "expel_diplomats",
+                "2024-02",
+            ),
+            // Without one, the reporting clause's time still dates it.
+            (
+                "Biden said on Friday that he had expelled the Russian envoy.",
+                "2024-03-09",
+                "expel_diplomats",
+                "2024-03-08",
+            ),
+            // A time inside a relative clause without "which" ("remarks he made last week")
+            // belongs to that clause: the lead takes the day its next paragraph gives.
+            (
+                "BAMAKO, Feb 1 — Mali has expelled the French ambassador for remarks he made \
+                 last week.\n\nThe junta announced the decision on Monday.",
+                "2022-02-01",
+                "expel_diplomats",
+                "2022-01-31",
             ),
             // A reaction without a time takes the story's day.
             (

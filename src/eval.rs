@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
-use crate::model::{Actor, Event};
+use crate::model::{Actor, Event, Precision};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -206,6 +206,19 @@ pub fn date_ok(g: &GoldEvent, p: &Event) -> bool {
     overlap && width <= gold_width.max(31)
 }
 
+/// Whether the predicted date is exact: the gold's value, or — for a week, quarter or season,
+/// which the gold's day/month/year values cannot write — exactly the gold's window ("last
+/// week" as `2021-W33` over 16–22 August where the gold writes `2021-08` with that window).
+pub fn date_exact(g: &GoldEvent, p: &Event) -> bool {
+    if !g.date.is_empty() && p.time.value == g.date {
+        return true;
+    }
+    matches!(p.time.precision, Precision::Week | Precision::Quarter)
+        && p.time.start.is_some()
+        && p.time.start == day(&g.window[0])
+        && p.time.end == day(&g.window[1])
+}
+
 /// Scores of one run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Scores {
@@ -255,7 +268,8 @@ pub struct Scores {
     pub worklist: Vec<String>,
 }
 
-fn f1(p: f64, r: f64) -> f64 {
+/// The harmonic mean of precision and recall (0 when both are 0).
+pub(crate) fn f1(p: f64, r: f64) -> f64 {
     if p + r == 0.0 {
         0.0
     } else {
@@ -263,7 +277,8 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+/// `a / b`, or 0 when `b` is 0.
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
@@ -361,7 +376,7 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
                             format!("{} [{}..{}]", g.date, g.window[0], g.window[1]),
                         ));
                     }
-                    if !g.date.is_empty() && pe.time.value == g.date {
+                    if date_exact(g, pe) {
                         exact_n += 1;
                     } else if date_ok(g, pe) {
                         s.worklist.push(date_line(
@@ -434,10 +449,15 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
                     pe.evidence
                 ));
             }
-            if case.gold.forbidden.iter().any(|f| {
-                pe.evidence.contains(&f.evidence)
-                    && f.event_type.as_ref().is_none_or(|t| *t == pe.event_type)
-            }) {
+            // A prediction the gold confirms as an event is not the trap, even in the trap's
+            // sentence ("Yonhap quoted Moon as offering congratulations": Moon's praise is an
+            // event; Yonhap as its actor would be the trap).
+            if !used[pi]
+                && case.gold.forbidden.iter().any(|f| {
+                    pe.evidence.contains(&f.evidence)
+                        && f.event_type.as_ref().is_none_or(|t| *t == pe.event_type)
+                })
+            {
                 s.forbidden_hits += 1;
                 s.worklist.push(format!(
                     "{}: FORBIDDEN {} [{}] | {}",
@@ -720,6 +740,120 @@ mod tests {
                 "{name}: date {}",
                 s.date_accuracy
             );
+        }
+    }
+
+    #[test]
+    fn forbidden_traps_count_only_predictions_the_gold_does_not_confirm() {
+        let lex = Lexicon::embedded();
+        let mut c = case(vec![gold_event("praise", "KOR", "USA", "2024-04-29")]);
+        c.gold.forbidden.push(Forbidden {
+            evidence: "Yonhap quoted Moon".into(),
+            event_type: None,
+            why: "the agency is not the actor".into(),
+        });
+        let in_sentence = |t: &str, s: &str, tg: &str| {
+            let mut p = pred(t, s, tg, "2024-04-29");
+            p.evidence = "Yonhap quoted Moon as congratulating Trump.".into();
+            p
+        };
+        // (predictions, forbidden hits)
+        let rows = [
+            (vec![in_sentence("praise", "KOR", "USA")], 0),
+            (vec![in_sentence("praise", "JPN", "USA")], 1),
+            (
+                vec![
+                    in_sentence("praise", "KOR", "USA"),
+                    in_sentence("criticize", "KOR", "USA"),
+                ],
+                1,
+            ),
+            (vec![pred("praise", "JPN", "USA", "2024-04-29")], 0),
+        ];
+        for (preds, want) in rows {
+            let s = score(lex, &[c.clone()], &[preds]);
+            assert_eq!(s.forbidden_hits, want);
+        }
+    }
+
+    #[test]
+    fn exact_dates_table() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        // (gold date, gold window, predicted value, precision, start, end, exact?)
+        let rows = [
+            (
+                "2021-08-20",
+                ["2021-08-20", "2021-08-20"],
+                "2021-08-20",
+                Precision::Day,
+                "2021-08-20",
+                "2021-08-20",
+                true,
+            ),
+            (
+                "2021-08",
+                ["2021-08-16", "2021-08-22"],
+                "2021-W33",
+                Precision::Week,
+                "2021-08-16",
+                "2021-08-22",
+                true,
+            ),
+            (
+                "2021-08",
+                ["2021-08-09", "2021-08-13"],
+                "2021-W33",
+                Precision::Week,
+                "2021-08-16",
+                "2021-08-22",
+                false,
+            ),
+            (
+                "2021-08",
+                ["2021-08-16", "2021-08-22"],
+                "2021-08-20",
+                Precision::Day,
+                "2021-08-20",
+                "2021-08-20",
+                false,
+            ),
+            (
+                "2021-08",
+                ["2021-08-01", "2021-08-31"],
+                "2021-08",
+                Precision::Month,
+                "2021-08-01",
+                "2021-08-31",
+                true,
+            ),
+            (
+                "2021",
+                ["2021-07-01", "2021-09-30"],
+                "2021-Q3",
+                Precision::Quarter,
+                "2021-07-01",
+                "2021-09-30",
+                true,
+            ),
+            (
+                "",
+                ["2021-07-01", "2021-09-30"],
+                "",
+                Precision::Unknown,
+                "2021-07-01",
+                "2021-09-30",
+                false,
+            ),
+        ];
+        for (date, window, value, precision, start, end, want) in rows {
+            let mut g = gold_event("criticize", "FRA", "RUS", date);
+            g.window = window.map(String::from);
+            let mut p = pred("criticize", "FRA", "RUS", start);
+            p.time.value = value.into();
+            p.time.precision = precision;
+            p.time.start = d(start);
+            p.time.end = d(end);
+            assert_eq!(date_exact(&g, &p), want, "{date} {window:?} vs {value}");
         }
     }
 

@@ -331,7 +331,7 @@ const CLAUSE_WORDS: &[&str] = &[
     "after", "before", "as", "since", "whose", "where", "whom",
 ];
 /// Verbs of saying, after which a pronoun is the speaker.
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "said",
     "says",
     "announced",
@@ -2074,6 +2074,7 @@ fn modality(toks: &[Token], head: usize) -> Modality {
                     | ["plan", "to"]
                     | ["intends", "to"]
                     | ["expected", "to"]
+                    | ["likely", "to"]
                     | ["set", "to"]
                     | ["due", "to"]
                     | ["vowed", "to"]
@@ -2097,6 +2098,17 @@ fn modality(toks: &[Token], head: usize) -> Modality {
         return Modality::Future;
     }
     Modality::Asserted
+}
+
+/// Whether the act at `head` is forecast ("is expected to welcome", "are likely to condemn"):
+/// without a date of its own that is a guess, not a scheduled event.
+fn is_forecast(toks: &[Token], head: usize) -> bool {
+    let from = head.saturating_sub(6).max(clause_start(toks, head));
+    toks[from..head].windows(3).any(|w| {
+        matches!(w[0].lower.as_str(), "is" | "are" | "was" | "were" | "'s")
+            && matches!(w[1].lower.as_str(), "expected" | "likely")
+            && w[2].lower == "to"
+    })
 }
 
 fn is_future_clause(toks: &[Token], head: usize) -> bool {
@@ -2227,13 +2239,15 @@ fn extract_traced(
                                 v.end.map(|d| d.to_string()).unwrap_or_default(),
                                 v.basis.as_str()
                             ),
+                            // Durations and sets have a value but no days.
+                            TimeRef::Value(v) if !v.value.is_empty() => v.value,
                             TimeRef::Value(_) => "unresolved (no publication date)".to_string(),
                             TimeRef::Narrative { .. } => {
                                 "relative to the previous event".to_string()
                             }
                             TimeRef::Event { noun, .. } => format!("relative to the {noun}"),
                         };
-                        (x.text.clone(), v)
+                        (x.text.clone(), format!("{} {v}", x.ty.as_str()))
                     })
                     .collect(),
                 triggers: Vec::new(),
@@ -2551,6 +2565,13 @@ fn extract_traced(
                 Tense::Past
             };
             let time = attach_time(&sent.tokens, &timexes, m.head, doc, tense);
+            if time.is_none() && is_forecast(&sent.tokens, m.head) {
+                why(
+                    &mut trace,
+                    "a forecast (\"is expected to\") with no date of its own: not an event",
+                );
+                continue;
+            }
             if let Some(TimeRef::Value(v)) = &time {
                 if v.is_known() {
                     anchors.push(Anchor {

@@ -100,7 +100,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Query { query } => query::run(&ctx, query),
         Command::Text { input, id, meta } => text::run(&ctx, &input, id.as_deref(), meta),
         Command::Explain { file, date, json } => explain::run(&ctx, &file, date, json),
-        Command::Timex { file, date, format } => timex::run(&ctx, &file, date, format),
+        Command::Timex {
+            files,
+            score,
+            date,
+            format,
+        } => timex::run(&ctx, &files, score, date, format),
         Command::Eval {
             dir,
             json,

@@ -70,7 +70,13 @@ pub fn tag(doc: &Document, skip: &[Span]) -> Vec<Tagged> {
             if skip.iter().any(|k| k.overlaps(t.span)) {
                 continue;
             }
-            let tense = clause_tense(s, t.span.start - sent.span.start);
+            // A deadline lies ahead of whoever set it: "told them to leave by Monday".
+            let at = t.span.start - sent.span.start;
+            let tense = if super::is_deadline(&s[..at]) {
+                Tense::Future
+            } else {
+                clause_tense(s, at)
+            };
             let v = match t.resolve(doc.dct, tense) {
                 TimeRef::Value(v) => {
                     if v.is_known() && t.dates_events() && v.precision != Precision::Unknown {
@@ -172,6 +178,26 @@ mod tests {
                 ("on Sunday".into(), "2018-06-10".into(), "relative"),
                 ("two days later".into(), "2018-06-12".into(), "anchored"),
                 ("a week after the attack".into(), String::new(), "anchored"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_deadline_lies_ahead_of_whoever_set_it() {
+        let d = doc(
+            "On Sunday it told 20 diplomats to leave by the end of Monday. Talks ended on Monday.",
+            "2021-04-18",
+        );
+        let got: Vec<(String, String)> = tag(&d, &[])
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("On Sunday".into(), "2021-04-18".into()),
+                ("Monday".into(), "2021-04-19".into()),
+                ("on Monday".into(), "2021-04-12".into()),
             ]
         );
     }

@@ -3,6 +3,7 @@
 //! Every value is an honest inclusive day interval with a precision.
 
 mod document;
+pub mod timeml;
 
 pub use document::{Tagged, clause_tense, tag};
 
@@ -247,6 +248,9 @@ enum Shift {
 
 const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 const NUM: &str = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)";
+/// Irregular simple pasts that show a clause follows "a day after the …" (regular ones end in
+/// "-ed").
+const CLAUSE_PAST: &str = "broke|took|fell|began|won|met|shot|struck|made|held|went|came|gave|left|sent|said|told|fled|brought|threw|overran|lost|spoke|ran|drove|stole|hit|swept|tore|rose|fought|froze|sold|withdrew|overthrew";
 const UNIT: &str = r"(?:days?|weeks?|months?|years?|decades?)";
 
 fn month_num(s: &str) -> Option<u32> {
@@ -615,6 +619,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
+            // "a week after the transitional authorities demanded…", "a day after the United
+            // States … expelled": a clause, not an event noun; its events lie before the main
+            // clause's time.
+            re: r(format!(r"(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before))(?P<ctx>\s+(?i:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])|(?:[A-Za-z-]+\s+){{1,5}}(?:[a-z]+ed|{CLAUSE_PAST})(?-u:\b)))")),
+            build: |c| {
+                let (u, mult) = unit(&c[2]);
+                let sign = if c[3].eq_ignore_ascii_case("after") { -1 } else { 1 };
+                Some((Kind::AfterClause(sign * number(&c[1]) * mult, u), false))
+            },
+        },
+        Rule {
             re: r(format!(r"(?i:(?-u:\b)(more\s+than|over|nearly|almost|about|some|less\s+than|under|just\s+over|barely)\s+)?(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before|since|following)\s+(?:the|a|an|its|this|that|his|her|their)\s+)((?i:[a-z-]+))")),
             build: |c| {
                 let (u, mult) = unit(&c[3]);
@@ -771,9 +786,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     return Some((Kind::Duration(v), false));
                 }
                 let n = &c[1];
+                // "several years", "a few weeks": TIMEX3 writes an unknown count as X.
+                let vague = matches!(n.to_ascii_lowercase().as_str(), "several" | "a few");
                 let n = if n.chars().next()?.is_ascii_digit() { n.to_string() } else { number(n).to_string() };
                 let u = c[2].to_ascii_lowercase();
-                let v = if u.starts_with("hour") {
+                let v = if vague {
+                    if u.starts_with("hour") { "PTXH".to_string() } else { format!("PX{}", duration_letter(&u)?) }
+                } else if u.starts_with("hour") {
                     format!("PT{n}H")
                 } else if u.starts_with("decade") {
                     format!("P{}Y", n.parse::<f64>().ok()? * 10.0)
@@ -790,6 +809,27 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 static RULE_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(RULES.iter().map(|r| r.re.as_str())).expect("timex rules compile")
 });
+
+/// Whether the words before a time make it a deadline ("by Oct. 9", "by the end of Monday"),
+/// not the time of the clause.
+pub fn is_deadline(before: &str) -> bool {
+    let words: Vec<String> = before
+        .rsplit([',', ';'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let w: Vec<&str> = words.iter().rev().map(String::as_str).collect();
+    matches!(
+        w.as_slice(),
+        [.., "by" | "until" | "till" | "before"]
+            | [.., "by", "the", "end" | "start", "of"]
+            | [.., "no", "later", "than"]
+    )
+}
 
 /// Find the time expressions in `text[span]`, longest first, without overlaps.
 pub fn find(text: &str, span: Span) -> Vec<Timex> {

@@ -2586,6 +2586,19 @@ fn extract_traced(
                 why(&mut trace, "no source: no actor stands as its agent");
                 continue;
             }
+            // Troops or police arriving somewhere are deployed, not visiting.
+            if pattern.event_type == "visit"
+                && roles
+                    .sources
+                    .iter()
+                    .all(|a| a.code.ends_with("MIL") || a.code.ends_with("COP"))
+            {
+                why(
+                    &mut trace,
+                    "armed forces or police arriving are deployed, not visiting",
+                );
+                continue;
+            }
             if pattern.crowd && !roles.sources.iter().any(is_crowd) {
                 why(&mut trace, "the source is no crowd");
                 continue;

@@ -130,6 +130,17 @@ pub struct DocActors {
     pub dct: Option<NaiveDate>,
     /// Country of the most recent actor with one, for "its forces".
     last_country: Option<String>,
+    /// Countries of the actors named so far, most recent last, each once: "the kingdom" is
+    /// the latest that is one.
+    recent_countries: Vec<String>,
+    /// People named so far with the sentence they were last named in, most recent last, each
+    /// once: "the two men" are the latest two.
+    recent_people: Vec<(Actor, usize)>,
+    /// Sentences seen so far.
+    sentence_no: usize,
+    /// Role code of the security forces ("MIL", "COP") → the country of the last ones named:
+    /// "Israeli troops … The navy struck…".
+    last_forces: HashMap<String, String>,
     /// The most recent international organization, for "the bloc".
     last_igo: Option<Actor>,
     /// The most recent list of two or more states ("Saudi Arabia, the UAE, Bahrain and
@@ -263,6 +274,38 @@ const GROUP_NOUNS: &[&str] = &[
     "capitals",
     "sides",
 ];
+/// Plural nouns for people: "the two men", "both leaders" are the last two people named.
+const PERSON_GROUP_NOUNS: &[&str] = &[
+    "men",
+    "women",
+    "leaders",
+    "presidents",
+    "ministers",
+    "premiers",
+    "counterparts",
+];
+/// Words that may follow a sentence-opening "Both" used as a subject ("Both were released").
+const BOTH_AUXILIARIES: &[&str] = &[
+    "were", "are", "have", "had", "has", "will", "would", "deny", "denies", "say", "said",
+];
+/// Definite descriptions of a state by its form ("the kingdom", "the Gulf emirate"), with the
+/// word its official name carries.
+const COUNTRY_FORMS: &[(&str, &str)] = &[
+    ("kingdom", "Kingdom"),
+    ("emirate", "Emirate"),
+    ("sultanate", "Sultanate"),
+    ("principality", "Principality"),
+];
+
+/// Whether the country's name or an official name carries `form` ("Kingdom of Morocco").
+fn country_has_form(lex: &Lexicon, iso3: &str, form: &str) -> bool {
+    lex.country(iso3).is_some_and(|c| {
+        std::iter::once(&c.name)
+            .chain(c.aliases.iter())
+            .any(|n| n.split_whitespace().any(|w| w.starts_with(form)))
+    })
+}
+
 /// Nouns that refer back to the last international organization.
 const IGO_NOUNS: &[&str] = &[
     "bloc",
@@ -466,6 +509,20 @@ impl DocActors {
             let sk = skeleton(surname);
             if sk.len() >= 3 {
                 self.by_surname.insert(sk, actor.clone());
+            } else if surname.chars().count() >= 2 {
+                // "Lee", "Kim", "Abe": too short for a skeleton, kept as written.
+                self.by_surname
+                    .insert(format!("={}", surname.to_lowercase()), actor.clone());
+            }
+        }
+        // "Bruno Rodríguez Parrilla" is also "Rodríguez": a middle word of a full name, when it
+        // names no one else.
+        if words.len() >= 3 && !family_first {
+            for w in &words[1..words.len() - 1] {
+                let sk = skeleton(w);
+                if sk.len() >= 3 && w.chars().next().is_some_and(char::is_uppercase) {
+                    self.by_surname.entry(sk).or_insert_with(|| actor.clone());
+                }
             }
         }
     }
@@ -475,7 +532,7 @@ impl DocActors {
     pub fn person_by_surname(&self, word: &str) -> Option<&Actor> {
         let sk = skeleton(word);
         if sk.len() < 3 {
-            return None;
+            return self.by_surname.get(&format!("={}", word.to_lowercase()));
         }
         self.by_surname.get(&sk)
     }
@@ -492,6 +549,9 @@ impl DocActors {
 
     /// Find the actor mentions of one sentence, updating the document memory.
     pub fn mentions(&mut self, lex: &Lexicon, text: &str, sent: &Sentence) -> Vec<Mention> {
+        self.sentence_no += 1;
+        let earlier_countries = self.recent_countries.clone();
+        let earlier_people = self.recent_people.clone();
         let toks = &sent.tokens;
         let s = &text[sent.span.start..sent.span.end];
         let base = sent.span.start;
@@ -609,11 +669,12 @@ impl DocActors {
                             jj += 1;
                         }
                         match found.get(k) {
+                            // A role may itself open with a modifier: "Syrian state television".
                             Some(Found {
                                 tok_start,
                                 tok_end,
                                 piece: Piece::Role(r),
-                            }) if *tok_start == jj => {
+                            }) if *tok_start >= j && *tok_start <= jj => {
                                 last_role = Some((k, *r));
                                 j = *tok_end;
                                 k += 1;
@@ -818,6 +879,9 @@ impl DocActors {
                                 });
                             if let Some(actor) = actor {
                                 self.remember_person(&actor);
+                                // "President Gotabaya Rajapaksa … The president": the title
+                                // refers back to the person.
+                                self.remember_head(&role.label, &actor);
                                 out.push(self.mention(toks, f.tok_start, name_end, actor, false));
                                 i += 1;
                                 while found.get(i).is_some_and(|g| g.tok_start < name_end) {
@@ -853,6 +917,12 @@ impl DocActors {
                         (role.kind != RoleKind::Title && role.kind != RoleKind::MobileGroup)
                             .then(|| self.dateline_country.clone())
                             .flatten()
+                            .or_else(|| {
+                                // "The navy" after "Israeli troops": the same country's forces.
+                                (prev_word == Some("the") && role.kind == RoleKind::Institution)
+                                    .then(|| self.last_forces.get(&role.code).cloned())
+                                    .flatten()
+                            })
                             .map(|iso| country_actor(lex, &iso, &role.code, &role.label))
                     });
                     if let Some(actor) = actor {
@@ -924,13 +994,66 @@ impl DocActors {
             if out.iter().any(|m| m.tok_start <= ti && ti < m.tok_end) {
                 continue;
             }
-            // "both countries" works without "the".
+            // "both countries", "both men" work without "the".
             let skip_the = toks[ti].lower == "both"
-                && toks
-                    .get(ti + 1)
-                    .is_some_and(|t| GROUP_NOUNS.contains(&t.lower.as_str()));
+                && toks.get(ti + 1).is_some_and(|t| {
+                    GROUP_NOUNS.contains(&t.lower.as_str())
+                        || PERSON_GROUP_NOUNS.contains(&t.lower.as_str())
+                });
+            // "Both denied the charges": a bare "both" opening a sentence, before its verb.
+            if ti == 0 && toks[ti].lower == "both" && !skip_the {
+                let verb_next = toks.get(1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !is_capitalized(t, text)
+                        && (t.lower.ends_with("ed")
+                            || crate::inflect::is_irregular_past(&t.lower)
+                            || BOTH_AUXILIARIES.contains(&t.lower.as_str()))
+                });
+                if verb_next {
+                    let pair = self.last_two_people(&out, ti, &earlier_people, 2);
+                    for actor in pair {
+                        out.push(self.mention(toks, ti, ti + 1, actor, true));
+                    }
+                }
+                continue;
+            }
             if toks[ti].lower != "the" && !skip_the {
                 continue;
+            }
+            // "the kingdom", "the Gulf emirate": the latest country named that is one.
+            if !skip_the {
+                let described = (1..=2).find_map(|k| {
+                    let w = toks.get(ti + k)?;
+                    let between_ok = k == 1
+                        || (toks[ti + 1].kind == TokenKind::Word
+                            && !out
+                                .iter()
+                                .any(|m| m.tok_start <= ti + 1 && ti + 1 < m.tok_end));
+                    let form = COUNTRY_FORMS
+                        .iter()
+                        .find(|(word, _)| *word == w.lower)
+                        .map(|(_, f)| *f)?;
+                    between_ok.then_some((ti + k + 1, form))
+                });
+                if let Some((end, form)) = described {
+                    let this: Vec<String> = out
+                        .iter()
+                        .filter(|m| m.tok_end <= ti && !m.weak && !m.actor.country.is_empty())
+                        .map(|m| m.actor.country.clone())
+                        .collect();
+                    let iso = this
+                        .iter()
+                        .rev()
+                        .chain(earlier_countries.iter().rev())
+                        .chain(self.dateline_country.iter())
+                        .find(|c| country_has_form(lex, c, form))
+                        .cloned();
+                    if let Some(iso) = iso {
+                        let actor = country_actor(lex, &iso, "GOV", "");
+                        out.push(self.mention(toks, ti, end, actor, true));
+                    }
+                    continue;
+                }
             }
             let (a, b) = if skip_the {
                 (Some(&toks[ti]), toks.get(ti + 1))
@@ -962,6 +1085,14 @@ impl DocActors {
                         out.push(self.mention(toks, ti, span_end, actor, true));
                     }
                 }
+            } else if (a.lower == "two" || skip_the)
+                && b.is_some_and(|t| PERSON_GROUP_NOUNS.contains(&t.lower.as_str()))
+            {
+                // "the two men", "both leaders": the last two people named, lately.
+                let pair = self.last_two_people(&out, ti, &earlier_people, 3);
+                for actor in pair {
+                    out.push(self.mention(toks, ti, span_end, actor, true));
+                }
             } else if a.lower == "country" && !skip_the {
                 // "the country" → the country last named.
                 if let Some(iso) = self.last_country.clone() {
@@ -982,6 +1113,38 @@ impl DocActors {
         out
     }
 
+    /// The last two different people named, in this sentence before token `before` or in
+    /// the `within` sentences before it, earliest first; empty unless there are two.
+    fn last_two_people(
+        &self,
+        out: &[Mention],
+        before: usize,
+        earlier: &[(Actor, usize)],
+        within: usize,
+    ) -> Vec<Actor> {
+        let mut pair: Vec<Actor> = Vec::new();
+        let this = out
+            .iter()
+            .filter(|m| m.tok_end <= before && m.actor.kind == ActorKind::Person)
+            .map(|m| &m.actor)
+            .rev();
+        let before_this = earlier
+            .iter()
+            .rev()
+            .filter(|(_, s)| self.sentence_no - s <= within)
+            .map(|(a, _)| a);
+        for a in this.chain(before_this) {
+            if pair.len() < 2 && !pair.iter().any(|p| p.key() == a.key()) {
+                pair.push(a.clone());
+            }
+        }
+        if pair.len() < 2 {
+            return Vec::new();
+        }
+        pair.reverse();
+        pair
+    }
+
     fn mention(
         &mut self,
         toks: &[Token],
@@ -995,6 +1158,19 @@ impl DocActors {
         }
         if !actor.country.is_empty() {
             self.last_country = Some(actor.country.clone());
+            self.recent_countries.retain(|c| *c != actor.country);
+            self.recent_countries.push(actor.country.clone());
+        }
+        if actor.kind == ActorKind::State && actor.code.len() == 6 && actor.country.len() == 3 {
+            let role = &actor.code[3..];
+            if matches!(role, "MIL" | "COP") {
+                self.last_forces
+                    .insert(role.to_string(), actor.country.clone());
+            }
+        }
+        if actor.kind == ActorKind::Person {
+            self.recent_people.retain(|(p, _)| p.key() != actor.key());
+            self.recent_people.push((actor.clone(), self.sentence_no));
         }
         Mention {
             tok_start: a,
@@ -1022,7 +1198,18 @@ impl DocActors {
     ) -> (Mention, usize) {
         let role = &lex.roles[role_idx];
         if role.kind == RoleKind::Title {
-            if let Some((name_end, name)) = name_after(text, toks, end) {
+            // "China's official Xinhua news agency": an organization is no person's name.
+            let organization = |name: &str| {
+                lex.proper_forms.iter().any(|(form, r)| {
+                    matches!(r, ProperRef::Org(_))
+                        && name
+                            .strip_prefix(form.as_str())
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                })
+            };
+            if let Some((name_end, name)) =
+                name_after(text, toks, end).filter(|(_, n)| !organization(n))
+            {
                 let person = lexicon_person(lex, &name)
                     .or_else(|| {
                         self.person_by_surname(name.split_whitespace().last().unwrap_or(""))
@@ -1228,6 +1415,56 @@ mod tests {
             ]
         );
         assert_eq!(got[1].1, "RUSGOV");
+    }
+
+    #[test]
+    fn descriptions_and_plural_references_resolve() {
+        // (text, the codes of the actors found, in order)
+        let cases: &[(&str, &[&str])] = &[
+            // The latest kingdom named, not the latest country.
+            (
+                "Saudi Arabia criticized Canada. The kingdom froze trade.",
+                &["SAUGOV", "CANGOV", "SAUGOV"],
+            ),
+            (
+                "Oman hosted Iran. The Gulf sultanate said…",
+                &["OMNGOV", "IRNGOV", "OMNGOV"],
+            ),
+            // No kingdom named: no actor.
+            (
+                "Iran criticized Germany. The kingdom said…",
+                &["IRNGOV", "DEUGOV"],
+            ),
+            // The two people last named.
+            (
+                "Antony Blinken met Wang Yi. The two men agreed.",
+                &["USAGOV", "CHNGOV", "USAGOV", "CHNGOV"],
+            ),
+            ("Emmanuel Macron spoke. Both were silent.", &["FRAGOV"]),
+            // A title refers back to the person last named with it.
+            (
+                "President Emmanuel Macron spoke. The president left.",
+                &["FRAGOV", "FRAGOV"],
+            ),
+            // Short surnames, and a middle word of a full name.
+            (
+                "Prime Minister Lee Hsien Loong spoke. Lee left.",
+                &["SGPGOV", "SGPGOV"],
+            ),
+            (
+                "Foreign Minister Bruno Rodríguez Parrilla spoke. Rodríguez left.",
+                &["CUBGOV", "CUBGOV"],
+            ),
+            // An organization after a title is no person's name.
+            (
+                "China's official Xinhua news agency said…",
+                &["CHNGOV", "CHNMEDXIN"],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = actors_of(text).into_iter().map(|(_, c)| c).collect();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 
     /// The first actor found in `text` (a one-sentence document dated 2024-04-29).

@@ -841,6 +841,24 @@ impl Ctx<'_> {
             .map(|a| (*a).clone())
     }
 
+    /// "Thirteen embassies, among them those of the United States and Britain, said that
+    /// they…": a plural pronoun after a verb of saying is every member of its subject.
+    fn plural_speaker(&self, at: usize) -> Option<Vec<Actor>> {
+        if !matches!(self.toks[at].lower.as_str(), "they" | "them") {
+            return None;
+        }
+        if at == 0 || self.toks[at - 1].lower != "that" {
+            return None;
+        }
+        // "said in a joint statement on Tuesday that they…"
+        let r = (at.saturating_sub(12)..at - 1)
+            .rev()
+            .take_while(|&i| self.toks[i].lower != "," && !is_clause_break(self.toks, i))
+            .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+        let (subj, _) = self.left_agent(r, false)?;
+        (subj.len() >= 2).then_some(subj)
+    }
+
     /// The subject on the left of `head` within its clause.
     fn left_agent(&self, head: usize, stop_at_other_trigger: bool) -> Option<(Vec<Actor>, bool)> {
         let cs = clause_start(self.toks, head);
@@ -869,6 +887,7 @@ impl Ctx<'_> {
                     });
                 if !starts_clause
                     && !time_clause_subject
+                    && !named_members(self.toks, m.tok_start)
                     && prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p))
                 {
                     continue;
@@ -902,7 +921,10 @@ impl Ctx<'_> {
         }
         match best? {
             (_, Some(mi)) => Some(self.group(&coordinated(self.mentions, self.toks, mi), None)),
-            (p, None) => self.pronoun_actor(p).map(|a| (vec![a], true)),
+            (p, None) => self
+                .plural_speaker(p)
+                .or_else(|| self.pronoun_actor(p).map(|a| vec![a]))
+                .map(|a| (a, true)),
         }
     }
 
@@ -1264,7 +1286,10 @@ impl Ctx<'_> {
         } else {
             pattern.pos
         };
-        let passive = pos == TriggerPos::Verb && is_passive(self.toks, head);
+        // "were deeply concerned by the violence": the one who feels is the subject, and the
+        // "by" phrase names the cause, not an agent.
+        let feeling = EXPERIENCER_ADJECTIVES.contains(&self.toks[head].lower.as_str());
+        let passive = pos == TriggerPos::Verb && is_passive(self.toks, head) && !feeling;
         // Idioms of threat ("would not go unanswered") belong to whoever says them.
         let speaker = pattern
             .speaker
@@ -1333,10 +1358,37 @@ impl Ctx<'_> {
                         _ if participle && self.previous_clause_subject(k - 1).is_some() => {
                             self.previous_clause_subject(k - 1)
                         }
+                        // "Russian television said Ukrainian forces had shelled Belgorod and
+                        // condemned the attack": an actor does not condemn its own act; the one
+                        // answering the reported act is the speaker.
+                        (true, Some(s))
+                            if REACTIONS.contains(&pattern.event_type.as_str())
+                                && reacts_to_previous(pattern, self.toks, m) =>
+                        {
+                            let keys: Vec<String> = s.iter().map(Actor::key).collect();
+                            (0..k)
+                                .rev()
+                                .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))
+                                .and_then(|r| self.left_agent(r, false))
+                                .filter(|(sp, _)| sp.iter().all(|a| !keys.contains(&a.key())))
+                                .map(|(sp, _)| (sp, true))
+                                .or_else(|| Some((s.clone(), true)))
+                        }
                         (true, Some(s)) => Some((s.clone(), true)),
                         (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
                             .left_agent(head, false)
                             .or_else(|| self.previous_clause_subject(k - 2)),
+                        // "Syrian state television said air defences had shot down missiles and
+                        // described the raids as aggression": a stance joined to what a speaker
+                        // reported is the speaker's.
+                        (true, None) if REACTIONS.contains(&pattern.event_type.as_str()) => {
+                            self.left_agent(head, false).or_else(|| {
+                                let r = (0..k)
+                                    .rev()
+                                    .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+                                self.left_agent(r, false).map(|(s, _)| (s, true))
+                            })
+                        }
                         _ => self.left_agent(head, false),
                     }
                 }
@@ -1364,7 +1416,8 @@ impl Ctx<'_> {
         let target = if passive {
             self.left_agent(head, false)
         } else {
-            let skip_by = true;
+            // The "by" phrase of a feeling names its cause: "alarmed by Russia's buildup".
+            let skip_by = !feeling;
             if pattern.event_type == "mediate" {
                 // A mediator's partners come "with" it; the parties come "between", in the
                 // clause or elsewhere in the sentence ("after negotiations between X and Y").
@@ -1986,6 +2039,82 @@ const DOMESTIC_TARGETS: &[(&str, &str)] = &[
     ("demonstrate", "GOV"),
 ];
 
+/// Whether two CAMEO roots name the same kind of act; the uses of force (18 assault, 19
+/// fight, 20 mass violence) are one kind: "Israel carried out air strikes… The raids killed…".
+fn same_kind_of_act(a: &str, b: &str) -> bool {
+    let force = |r: &str| matches!(r, "18" | "19" | "20");
+    a == b || (force(a) && force(b))
+}
+
+/// Participles that describe how the subject feels ("concerned by", "dismayed at"): never
+/// passives of an act.
+const EXPERIENCER_ADJECTIVES: &[&str] = &[
+    "concerned",
+    "alarmed",
+    "dismayed",
+    "troubled",
+    "disappointed",
+    "shocked",
+    "worried",
+    "outraged",
+    "saddened",
+    "appalled",
+];
+
+/// Whether the mention at `start` names members of a group just mentioned: "…embassies, among
+/// them those of the United States and Britain,", "…countries, including France,".
+fn named_members(toks: &[Token], start: usize) -> bool {
+    let words: Vec<&str> = toks[start.saturating_sub(5)..start]
+        .iter()
+        .map(|t| t.lower.as_str())
+        .filter(|w| *w != "the")
+        .collect();
+    words.ends_with(&[",", "among", "them"])
+        || words.ends_with(&[",", "among", "them", "those", "of"])
+        || words.ends_with(&[",", "including"])
+        || words.ends_with(&[",", "including", "those", "of"])
+}
+
+/// The CAMEO root of the event a verb's subject names, when that subject is a definite event
+/// noun and nothing else ("The strikes killed…", "These raids also destroyed…").
+fn event_noun_subject(
+    lex: &Lexicon,
+    toks: &[Token],
+    mentions: &[Mention],
+    head: usize,
+) -> Option<String> {
+    let cs = clause_start(toks, head);
+    let mut end = head;
+    while end > cs
+        && matches!(
+            toks[end - 1].lower.as_str(),
+            "also" | "had" | "have" | "has"
+        )
+    {
+        end -= 1;
+    }
+    let words = toks.get(cs..end)?;
+    if words.len() < 2
+        || words.len() > 4
+        || !matches!(
+            words[0].lower.as_str(),
+            "the" | "these" | "those" | "this" | "that"
+        )
+        || words.iter().any(|t| t.kind != TokenKind::Word)
+        || mentions.iter().any(|x| x.tok_start < end && x.tok_end > cs)
+    {
+        return None;
+    }
+    let noun = &words[words.len() - 1].lower;
+    lex.pattern_index
+        .get(noun)?
+        .iter()
+        .map(|&p| &lex.patterns[p])
+        .find(|p| p.elems.len() == 1)
+        .and_then(|p| lex.event_type(&p.event_type))
+        .map(|i| i.cameo.chars().take(2).collect())
+}
+
 /// Event types that answer an earlier act ("denied the charges", "condemned the strikes").
 const REACTIONS: &[&str] = &[
     "deny_responsibility",
@@ -2004,7 +2133,8 @@ fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bo
     if !REACTIONS.contains(&pattern.event_type.as_str()) {
         return false;
     }
-    let upto = m.end.max(m.head + 1).min(m.head + 4).min(toks.len());
+    // Past a preposition closing the pattern: "concerned by the violence".
+    let upto = (m.end + 1).max(m.head + 1).min(m.head + 4).min(toks.len());
     (m.head + 1..upto.max(m.head + 2).min(toks.len())).any(|i| {
         matches!(
             toks[i].lower.as_str(),
@@ -2391,6 +2521,21 @@ fn extract_traced(
                         && (*end..m.head).all(|i| !is_clause_break(&sent.tokens, i))
                         && m.head - *end <= 6
                     {
+                        roles.sources = s.clone();
+                        roles.via_context = true;
+                    }
+                }
+            }
+            // "Israel launched strikes on Iran. The strikes killed the commander…": a verb whose
+            // subject is a definite event noun takes the agent of the latest act of that kind.
+            if roles.sources.is_empty()
+                && pattern.pos == TriggerPos::Verb
+                && !is_passive(&sent.tokens, m.head)
+            {
+                if let Some(root) = event_noun_subject(lex, &sent.tokens, &mentions, m.head) {
+                    if let Some((_, s, _, _)) = acts.iter().rev().find(|(s, _, reaction, r)| {
+                        si - *s <= 2 && !reaction && same_kind_of_act(r, &root)
+                    }) {
                         roles.sources = s.clone();
                         roles.via_context = true;
                     }

@@ -183,6 +183,22 @@ mod tests {
     }
 
     #[test]
+    fn a_month_counted_in_months_stays_a_month() {
+        let d = doc(
+            "Envoys were withdrawn in March 2014 and sent back eight months later. \
+             Talks resumed in 2019 and collapsed two years later. The treaty was signed on \
+             May 4, 2018 and ratified two months later.",
+            "2024-04-29",
+        );
+        let got: Vec<String> = tag(&d, &[]).into_iter().map(|t| t.value).collect();
+        assert_eq!(
+            got,
+            ["2014-03", "2014-11", "2019", "2021", "2018-05-04", ""],
+            "a day counted in months keeps an honest window, not a month"
+        );
+    }
+
+    #[test]
     fn a_deadline_lies_ahead_of_whoever_set_it() {
         let d = doc(
             "On Sunday it told 20 diplomats to leave by the end of Monday. Talks ended on Monday.",

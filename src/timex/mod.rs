@@ -1562,6 +1562,25 @@ pub fn shift_anchor(
     let (s, e) = (anchor.start?, anchor.end?);
     let (s2, e2) = (add(s, n, u)?, add(e, n, u)?);
     let (s3, e3, prec) = match bound {
+        // "in March 2014 … eight months later": a month counted in months stays a month; a
+        // year counted in years stays a year.
+        Bound::About
+            if (anchor.precision == Precision::Month
+                && matches!(u, Unit::Month | Unit::Quarter | Unit::Year))
+                || (anchor.precision == Precision::Year && u == Unit::Year) =>
+        {
+            let (s2, e2) = match anchor.precision {
+                Precision::Month => (
+                    s2.with_day(1)?,
+                    add(s2.with_day(1)?, 1, Unit::Month)? - chrono::Duration::days(1),
+                ),
+                _ => (
+                    NaiveDate::from_ymd_opt(s2.year(), 1, 1)?,
+                    NaiveDate::from_ymd_opt(s2.year(), 12, 31)?,
+                ),
+            };
+            (s2, e2, anchor.precision)
+        }
         Bound::About => {
             let prec = if u == Unit::Day && anchor.precision == Precision::Day {
                 Precision::Day

@@ -73,10 +73,13 @@ fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Op
                 if at + k > toks.len() {
                     break;
                 }
-                // A gap spans words only: punctuation (commas aside) ends it.
+                // A gap spans words only: punctuation ends it, except commas, hyphens, quote
+                // marks, brackets and a plural possessive ("called the move \"a farce\"",
+                // "asked the Collective Security Treaty Organization (CSTO) for",
+                // "closed member states' borders").
                 if k > 0 {
                     let t = &toks[at + k - 1];
-                    if t.kind == TokenKind::Punct && t.lower != "," && t.lower != "-" {
+                    if t.kind == TokenKind::Punct && !GAP_PUNCT.contains(&t.lower.as_str()) {
                         break;
                     }
                 }
@@ -88,6 +91,12 @@ fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Op
         }
     }
 }
+
+/// Punctuation a pattern's gap may run through: commas, hyphens, quote marks, brackets, currency
+/// signs ("pledged $500 million in aid") and the apostrophe of a plural possessive.
+const GAP_PUNCT: &[&str] = &[
+    ",", "-", "\"", "\u{201c}", "\u{201d}", "'", "(", ")", "$", "\u{20ac}", "\u{a3}",
+];
 
 /// Whether token `i` is a capitalised word (part of a proper name when it is not the first).
 fn name_word(text: &str, toks: &[Token], i: usize) -> bool {
@@ -140,7 +149,12 @@ pub fn find_triggers(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TriggerMa
                 let Some(be) = (0..i).rev().find(|&k| BE.contains(&toks[k].lower.as_str())) else {
                     continue;
                 };
-                if rest.is_empty() || match_from(lex, toks, &pat.elems[..1], i) != Some(i + 1) {
+                // The verb may be a phrasal one: "the talks were called off", "the hostages
+                // were set free".
+                let Some(verb_end) = match_from(lex, toks, &pat.elems[..1], i) else {
+                    continue;
+                };
+                if rest.is_empty() {
                     continue;
                 }
                 for j in be.saturating_sub(8)..be {
@@ -148,7 +162,7 @@ pub fn find_triggers(lex: &Lexicon, text: &str, toks: &[Token]) -> Vec<TriggerMa
                         all.push(TriggerMatch {
                             pattern: p,
                             start: j,
-                            end: i + 1,
+                            end: verb_end,
                             head: i,
                         });
                         break;
@@ -192,7 +206,12 @@ fn noun_context(text: &str, toks: &[Token], i: usize) -> bool {
         // "The Kremlin denies": a determiner before a name belongs to the name.
         let through_name =
             k == 2 && text[toks[i - 1].span.start..].starts_with(|c: char| c.is_uppercase());
+        // "with each side accusing the other": a quantifier and a noun before an -ing form
+        // make a participle clause, not a noun phrase.
+        let quantified_subject =
+            k == 2 && w.ends_with("ing") && matches!(p, "no" | "any" | "every" | "each");
         if !through_name
+            && !quantified_subject
             && matches!(
                 p,
                 "the"
@@ -233,6 +252,14 @@ fn noun_context(text: &str, toks: &[Token], i: usize) -> bool {
                     | "by"
                     | "amid"
                     | "against"
+                    | "since"
+                    | "despite"
+                    | "following"
+                    | "without"
+                    | "including"
+                    | "among"
+                    | "between"
+                    | "across"
             )
         {
             return true;
@@ -619,6 +646,12 @@ fn is_passive(toks: &[Token], head: usize) -> bool {
                 | "caught"
                 | "found"
                 | "made"
+                | "set"
+                | "let"
+                | "overrun"
+                | "withdrawn"
+                | "drawn"
+                | "thrown"
         );
     if !participle {
         return false;
@@ -982,7 +1015,19 @@ impl Ctx<'_> {
                 );
             // "rejected what it described as …": the pronoun speaks, it is not the object.
             let what_clause = i > 0 && self.toks[i - 1].lower == "what";
-            if PRONOUNS.contains(&w) && w != "its" && !what_clause && (i <= from + 1 || after_prep)
+            // "warned it would shoot down…": a pronoun before a modal is the subject of the
+            // clause, not the one acted upon.
+            let subject = self.toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "would" | "will" | "could" | "might" | "may" | "was" | "were" | "had" | "has"
+                )
+            });
+            if PRONOUNS.contains(&w)
+                && w != "its"
+                && !what_clause
+                && !subject
+                && (i <= from + 1 || after_prep)
             {
                 return self.pronoun_actor(i).map(|a| (vec![a], true));
             }
@@ -1022,6 +1067,43 @@ impl Ctx<'_> {
                     && !exclude.contains(&a.key())
             })
             .map(|a| crate::actors::country_actor(self.lex, &a.country, "GOV", ""))
+    }
+
+    /// The actor a trigger whose object is part of the match goes to: the mention just after
+    /// the match when it ends in a preposition ("arrived on Tuesday in Washington"), or after
+    /// a preposition that follows it ("pledged $2 billion in aid to Ukraine").
+    fn after_trigger(
+        &self,
+        m: &TriggerMatch,
+        head: usize,
+        avoid: &[String],
+    ) -> Option<(Vec<Actor>, bool)> {
+        const TO: &[&str] = &["to", "for", "against", "on", "with", "into", "in", "at"];
+        if m.end <= head + 1 {
+            return None;
+        }
+        let mut k = m.end;
+        if !TO.contains(&self.toks[k - 1].lower.as_str()) {
+            let t = self.toks.get(k)?;
+            if !TO.contains(&t.lower.as_str()) || t.lower == "in" || t.lower == "at" {
+                return None;
+            }
+            k += 1;
+        }
+        if self
+            .toks
+            .get(k)
+            .is_some_and(|t| DETERMINERS.contains(&t.lower.as_str()))
+        {
+            k += 1;
+        }
+        let mi = self.mentions.iter().position(|x| {
+            x.tok_start == k
+                && !x.weak
+                && x.actor.kind != ActorKind::Media
+                && !(x.actor.code.ends_with("GOV") && avoid.contains(&x.actor.country))
+        })?;
+        Some(self.group(&list_from(self.mentions, self.toks, mi), None))
     }
 
     /// The first actor of a complement clause, not the source's own government, up to the
@@ -1458,10 +1540,26 @@ impl Ctx<'_> {
                     pattern.event_type.as_str(),
                     "attack" | "military_attack" | "airstrike" | "bombing"
                 );
-                // A trigger ending in a preposition ("arrest warrant for") has its target
-                // right after it.
+                // A trigger ending in a preposition ("arrest warrant for", "hit out at",
+                // "arrived in") has its target right after it.
+                // ("to" closes a multi-word trigger as often as an infinitive's marker:
+                // "agreed to ban" — only a lone "to" element counts.)
                 let ends_in_prep = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
-                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")));
+                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")))
+                    || (m.end > m.start + 1
+                        && matches!(pattern.elems.last(), Some(PatElem::Words(_, false)))
+                        && matches!(
+                            self.toks[m.end - 1].lower.as_str(),
+                            "for"
+                                | "with"
+                                | "against"
+                                | "on"
+                                | "of"
+                                | "from"
+                                | "into"
+                                | "at"
+                                | "in"
+                        ));
                 // …unless a gap before it holds the object: "ordered the two neighbours to",
                 // "asked Taiwan for".
                 // "issued an arrest warrant for Putin": a gap with no actor in it holds none.
@@ -1501,6 +1599,7 @@ impl Ctx<'_> {
                 right_after
                     .or(noun_agent)
                     .or_else(|| self.right_actor_through(from, skip_by, &avoid, attack))
+                    .or_else(|| self.after_trigger(m, head, &avoid))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
             }
@@ -1690,6 +1789,20 @@ impl Ctx<'_> {
                 )];
             }
         }
+        // "protesters gathered outside the Swedish consulate": a street protest at an embassy
+        // addresses the embassy's country.
+        if targets.is_empty() && pattern.event_type == "demonstrate" {
+            let end = clause_end(self.toks, head);
+            if let Some(x) = self.mentions.iter().find(|x| {
+                x.tok_start > head
+                    && x.tok_end <= end
+                    && self.toks[x.tok_start..x.tok_end]
+                        .iter()
+                        .any(|t| matches!(t.lower.as_str(), "embassy" | "consulate"))
+            }) {
+                targets = vec![x.actor.clone()];
+            }
+        }
         // "Israel's killing of Hezbollah leader Hassan Nasrallah": the person, not the group
         // named before the title.
         if pattern.person_target && !targets.iter().any(|t| t.kind == ActorKind::Person) {
@@ -1816,6 +1929,26 @@ const PLACE_TARGETS: &[&str] = &[
     "mass_killing",
     "mobilize",
 ];
+
+/// Whether an actor is a crowd (its name ends in "protesters", "supporters", "students", …).
+fn is_crowd(a: &Actor) -> bool {
+    a.name.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "protesters"
+                | "protestors"
+                | "demonstrators"
+                | "supporters"
+                | "crowds"
+                | "crowd"
+                | "students"
+                | "activists"
+                | "marchers"
+                | "citizens"
+                | "opposition"
+        )
+    })
+}
 
 /// "Honduras had recognised the government in Taipei for more than eight decades": a perfect
 /// with a span of years describes a state of affairs, not an event.
@@ -2887,6 +3020,23 @@ fn extract_traced(
                 why(&mut trace, "no source: no actor stands as its agent");
                 continue;
             }
+            // Troops or police arriving somewhere are deployed, not visiting.
+            if pattern.event_type == "visit"
+                && roles
+                    .sources
+                    .iter()
+                    .all(|a| a.code.ends_with("MIL") || a.code.ends_with("COP"))
+            {
+                why(
+                    &mut trace,
+                    "armed forces or police arriving are deployed, not visiting",
+                );
+                continue;
+            }
+            if pattern.crowd && !roles.sources.iter().any(is_crowd) {
+                why(&mut trace, "the source is no crowd");
+                continue;
+            }
             prev_sources = Some(roles.sources.clone());
             let Some(info) = lex.event_type(&event_type) else {
                 why(&mut trace, "event type not in the taxonomy");
@@ -3237,6 +3387,63 @@ mod tests {
                 ),
             }
         }
+    }
+
+    #[test]
+    fn gaps_run_through_quotes_brackets_currency_and_plural_possessives() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "Hungary called Germany's decision \"blatant interference\".",
+                "criticize",
+                "HUN",
+                "DEU",
+            ),
+            (
+                "Kazakhstan asked the Shanghai Cooperation Organisation (SCO) and Russia for help.",
+                "appeal",
+                "KAZ",
+                "",
+            ),
+            (
+                "ECOWAS closed member states' land and air borders with Niger.",
+                "blockade",
+                "",
+                "NER",
+            ),
+            (
+                "Japan pledged $2 billion in aid to Ukraine.",
+                "provide_aid",
+                "JPN",
+                "UKR",
+            ),
+            (
+                "Zelenskiy arrived on Tuesday in Washington.",
+                "visit",
+                "UKR",
+                "USA",
+            ),
+        ];
+        for (text, ty, src, tgt) in cases {
+            let got = coded(text);
+            assert!(
+                got.iter().any(|e| e.0 == *ty
+                    && (src.is_empty() || e.1 == *src)
+                    && (tgt.is_empty() || e.2 == *tgt)),
+                "{text}: {got:?}"
+            );
+        }
+        // "each side accusing": a participle after a quantified subject is still a verb.
+        let text = "Both ceasefires collapsed, with each side accusing the other of violations.";
+        let lex = Lexicon::embedded();
+        let toks = crate::text::tokenize(text, Span::new(0, text.len()));
+        assert!(
+            find_triggers(lex, text, &toks)
+                .iter()
+                .any(|m| lex.patterns[m.pattern].event_type == "accuse")
+        );
+        // After "since", "despite", "following" a verb's -s form is a noun.
+        let got = coded("Hundreds of Belarusians have fled since protests began in Minsk.");
+        assert!(got.iter().all(|e| e.0 != "protest_officially"), "{got:?}");
     }
 
     #[test]

@@ -185,6 +185,9 @@ pub struct Pattern {
     pub speaker: bool,
     /// Whether a missing target is the party of the act answered (`answers`).
     pub answers: bool,
+    /// Whether the source must be a crowd — protesters, supporters, students (`crowd`): "gathered
+    /// outside the embassy" is a street protest only when a crowd gathers.
+    pub crowd: bool,
 }
 
 /// What a proper-noun surface form refers to.
@@ -608,6 +611,9 @@ impl Lexicon {
                 let answers = f
                     .get(4)
                     .is_some_and(|s| s.split_whitespace().any(|w| w == "answers"));
+                let crowd = f
+                    .get(4)
+                    .is_some_and(|s| s.split_whitespace().any(|w| w == "crowd"));
                 patterns.push((
                     f[0].trim().to_string(),
                     Pattern {
@@ -619,6 +625,7 @@ impl Lexicon {
                         person_target,
                         speaker,
                         answers,
+                        crowd,
                     },
                 ));
             }

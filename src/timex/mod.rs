@@ -670,6 +670,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         },
         Rule {
+            // "over the previous 48 hours", "in the past two weeks": the days up to now.
+            re: r(format!(r"(?-u:\b)(?i:(?:over|in|during|within)\s+the\s+(?:past|previous|last)\s+({NUM})\s+(hours|{UNIT}))(?-u:\b)")),
+            build: |c| {
+                let n = number(&c[1]);
+                if c[2].to_ascii_lowercase().starts_with("hour") {
+                    return Some((Kind::Ago((n + 23) / 24, Unit::Day, Bound::Within), false));
+                }
+                let (u, mult) = unit(&c[2]);
+                Some((Kind::Ago(n * mult, u, Bound::Within), false))
+            },
+        },
+        Rule {
             re: r(format!(r"(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before))(?P<ctx>\s+(?-i:[A-Z]))")),
             build: |c| {
                 let (u, mult) = unit(&c[2]);

@@ -52,9 +52,16 @@ pub fn clause_tense(sentence: &str, at: usize) -> Tense {
     let end = sentence[at..]
         .find([',', ';', ':'])
         .map_or(sentence.len(), |i| at + i);
-    let future = sentence[start..end]
+    let words: Vec<String> = sentence[start..end]
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .any(|w| FUTURE.contains(&w.to_ascii_lowercase().as_str()));
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    // "the truce is to take effect on Sunday": be + to is a plan.
+    let be_to = words.windows(3).any(|w| {
+        matches!(w[0].as_str(), "is" | "are") && w[1] == "to" && !matches!(w[2].as_str(), "be")
+    });
+    let future = be_to || words.iter().any(|w| FUTURE.contains(&w.as_str()));
     if future { Tense::Future } else { Tense::Past }
 }
 
@@ -146,6 +153,16 @@ mod tests {
                 Tense::Future,
             ),
             ("Talks are scheduled for Friday.", "Friday", Tense::Future),
+            (
+                "The truce is to take effect on Sunday.",
+                "Sunday",
+                Tense::Future,
+            ),
+            (
+                "The reason is to be found in what he said on Sunday.",
+                "Sunday",
+                Tense::Past,
+            ),
             (
                 "He said on Monday that talks will resume.",
                 "Monday",

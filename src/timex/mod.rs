@@ -885,7 +885,32 @@ pub fn find(text: &str, span: Span) -> Vec<Timex> {
     }
     found.retain(|t| t.kind != Kind::NotTime);
     found.sort_by_key(|t| t.span.start);
-    join_ranges(text, span, found)
+    join_weekday_dates(text, join_ranges(text, span, found))
+}
+
+/// "on Sunday, Feb. 15": a weekday and the date it names are one expression, valued by the
+/// date (its tense read at the weekday).
+fn join_weekday_dates(text: &str, found: Vec<Timex>) -> Vec<Timex> {
+    let mut out: Vec<Timex> = Vec::with_capacity(found.len());
+    for t in found {
+        if let Some(a) = out.last_mut() {
+            let gap = &text[a.span.end.min(t.span.start)..t.span.start];
+            if matches!(a.kind, Kind::Weekday(_, Shift::Tense))
+                && matches!(t.kind, Kind::Md(..) | Kind::Ymd(..) | Kind::DayOfYear(..))
+                && a.span.end <= t.span.start
+                && gap.trim() == ","
+            {
+                a.span = Span::new(a.span.start, t.span.end);
+                a.text = text[a.span.start..a.span.end].to_string();
+                a.kind = t.kind;
+                a.ty = t.ty;
+                a.tense_sensitive = t.tense_sensitive;
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    out
 }
 
 /// Two dates written as one range ("between November 3 last year and June 28", "from March

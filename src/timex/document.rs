@@ -61,7 +61,34 @@ pub fn clause_tense(sentence: &str, at: usize) -> Tense {
     let be_to = words.windows(3).any(|w| {
         matches!(w[0].as_str(), "is" | "are") && w[1] == "to" && !matches!(w[2].as_str(), "be")
     });
-    let future = be_to || words.iter().any(|w| FUTURE.contains(&w.as_str()));
+    // "the ultimatum runs out on Aug. 6", "the law takes effect on Monday": a present of
+    // expiry or entry into force looks ahead.
+    let expiry = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "expires" | "expire"))
+        || words.windows(2).any(|w| {
+            matches!(
+                (w[0].as_str(), w[1].as_str()),
+                ("runs" | "run", "out")
+                    | ("takes" | "take", "effect")
+                    | ("comes" | "enters", "into")
+            )
+        });
+    // "said they would halt flights from Tuesday": a future reported in the past, when the
+    // time stands in the reported clause ("told reporters on Thursday that it would…" dates
+    // the telling).
+    let before: Vec<String> = sentence[start..at]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let reported_would = before.iter().position(|w| w == "would").is_some_and(|i| {
+        before[..i]
+            .iter()
+            .any(|w| matches!(w.as_str(), "said" | "announced" | "told" | "added"))
+    });
+    let future =
+        be_to || expiry || reported_would || words.iter().any(|w| FUTURE.contains(&w.as_str()));
     if future { Tense::Future } else { Tense::Past }
 }
 
@@ -161,6 +188,22 @@ mod tests {
             (
                 "The reason is to be found in what he said on Sunday.",
                 "Sunday",
+                Tense::Past,
+            ),
+            ("The ultimatum runs out on Aug. 6.", "Aug. 6", Tense::Future),
+            (
+                "The sanctions take effect on Monday.",
+                "Monday",
+                Tense::Future,
+            ),
+            (
+                "Airlines said they would halt flights from Tuesday morning.",
+                "Tuesday",
+                Tense::Future,
+            ),
+            (
+                "She told reporters on Thursday that the freeze would cover arms.",
+                "Thursday",
                 Tense::Past,
             ),
             (

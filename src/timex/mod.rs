@@ -125,6 +125,9 @@ enum Kind {
     Md(u32, u32),
     Ym(i32, u32, Part),
     Month(u32, Part, Shift),
+    /// A month named alone, mostly naming something else ("the November vote"): a date, but
+    /// not the time of the clause's events.
+    NamedMonth(u32),
     MonthOfYear(u32, Part, i32),
     DayOfYear(u32, u32, i32),
     Year(i32, Part),
@@ -814,6 +817,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some((Kind::Duration(v), false))
             },
         },
+        Rule {
+            // A month named alone ("the November vote", "a deal struck in talks last autumn
+            // and signed November"): the nearest by tense. May and March are left out (verbs),
+            // and the name must be capitalized.
+            re: r(r"(?-u:\b)(January|February|April|June|July|August|September|October|November|December)(?-u:\b)".into()),
+            build: |c| Some((Kind::NamedMonth(month_num(&c[1])?), true)),
+        },
     ]
 });
 
@@ -1164,7 +1174,11 @@ impl Timex {
     pub fn dates_events(&self) -> bool {
         !matches!(
             self.kind,
-            Kind::Duration(_) | Kind::Set(_) | Kind::Clock(_) | Kind::PresentRef
+            Kind::Duration(_)
+                | Kind::Set(_)
+                | Kind::Clock(_)
+                | Kind::PresentRef
+                | Kind::NamedMonth(_)
         )
     }
 
@@ -1172,7 +1186,7 @@ impl Timex {
     fn underspecified(&self) -> String {
         match &self.kind {
             Kind::Md(m, d) => format!("XXXX-{m:02}-{d:02}"),
-            Kind::Month(m, ..) => format!("XXXX-{m:02}"),
+            Kind::Month(m, ..) | Kind::NamedMonth(m) => format!("XXXX-{m:02}"),
             Kind::DayRange(m, d1, d2, None) => format!("XXXX-{m:02}-{d1:02}/XXXX-{m:02}-{d2:02}"),
             Kind::MonthRange(m1, m2, None) => format!("XXXX-{m1:02}/XXXX-{m2:02}"),
             Kind::DayOfMonth(d) => format!("XXXX-XX-{d:02}"),
@@ -1261,6 +1275,11 @@ impl Timex {
                 };
                 Some(value(x, x, Precision::Day, DateBasis::Relative, t))
             }),
+            Kind::NamedMonth(m) => Timex {
+                kind: Kind::Month(*m, Part::Whole, Shift::Tense),
+                ..self.clone()
+            }
+            .resolve(dct, tense),
             Kind::Month(m, p, sh) => rel(&|dct| {
                 let mut y = dct.year();
                 let sh = if *sh == Shift::Tense {

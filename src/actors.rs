@@ -955,17 +955,13 @@ impl DocActors {
                                     });
                                     // "opposition leader Maria Kolesnikova" after "the
                                     // Belarusian opposition": that country's opposition.
-                                    // Without one, the dateline's, as for "the opposition".
+                                    // The dateline alone is no evidence: a story from
+                                    // Ankara names a Russian opposition politician.
                                     let opposition = (role.code == "OPP")
-                                        .then(|| {
-                                            self.by_head
-                                                .get("opposition")
-                                                .filter(|a| a.code.ends_with("OPP"))
-                                                .map(|a| a.country.clone())
-                                                .or_else(|| self.dateline_country.clone())
-                                        })
+                                        .then(|| self.by_head.get("opposition"))
                                         .flatten()
-                                        .map(|iso| person_actor(&name, &iso, "OPP"));
+                                        .filter(|a| a.code.ends_with("OPP"))
+                                        .map(|a| person_actor(&name, &a.country, "OPP"));
                                     (PRIVATE_ROLES.contains(&role.code.as_str()) && !named_thing)
                                         .then(|| {
                                             opposition.unwrap_or_else(|| {
@@ -1022,6 +1018,12 @@ impl DocActors {
                             .map(|iso| country_actor(lex, &iso, &role.code, &role.label))
                     });
                     if let Some(actor) = actor {
+                        // "the opposition": later "opposition leader X" is of its country.
+                        if actor.code.ends_with("OPP") {
+                            self.by_head
+                                .entry("opposition".to_string())
+                                .or_insert_with(|| actor.clone());
+                        }
                         out.push(self.mention(toks, f.tok_start, f.tok_end, actor, true));
                     }
                 }
@@ -1736,6 +1738,18 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+        // An opposition figure belongs to the opposition named earlier, not to the dateline.
+        let code_of = |text: &str, name: &str| {
+            actors_of(text)
+                .into_iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, c)| c)
+        };
+        let belarus = "MINSK, May 2 — The president refused talks with the opposition. \
+                       Police detained opposition leader Anna Vold on Friday.";
+        assert_eq!(code_of(belarus, "Anna Vold").as_deref(), Some("BLROPP"));
+        let ankara = "ANKARA, May 2 — Prisoners included opposition politician Anna Vold.";
+        assert_eq!(code_of(ankara, "Anna Vold").as_deref(), Some("OPP"));
     }
 
     #[test]

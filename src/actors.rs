@@ -124,6 +124,9 @@ pub struct DocActors {
     by_head: HashMap<String, Actor>,
     /// Consonant skeleton of a surname → the person.
     by_surname: HashMap<String, Actor>,
+    /// Lower-cased full name of a person named earlier → the person ("Samar Badawi" again
+    /// after "Raif Badawi" took the bare surname).
+    by_full_name: HashMap<String, Actor>,
     /// Country of the dateline ("DUSHANBE, April 29 —"), for bare domestic institutions.
     pub dateline_country: Option<String>,
     /// Publication date, to pick people in office.
@@ -448,6 +451,50 @@ fn person_actor(name: &str, country: &str, role: &str) -> Actor {
     }
 }
 
+/// Role codes of people who do not act for a state: a journalist, an activist, a dissident.
+const PRIVATE_ROLES: &[&str] = &["MED", "CVL", "OPP", "BUS", "NGO"];
+
+/// A person the text names with no nationality: the role code alone, no country.
+fn stateless_person(name: &str, role: &str) -> Actor {
+    Actor {
+        name: name.to_string(),
+        code: role.to_string(),
+        country: String::new(),
+        kind: ActorKind::Person,
+    }
+}
+
+/// Kin nouns of an apposition that introduces a person: "Samar Badawi, the sister of …".
+const KIN: &[&str] = &[
+    "sister", "brother", "wife", "husband", "son", "daughter", "mother", "father", "widow",
+    "cousin", "nephew", "niece",
+];
+
+/// The group a name at `at` is listed from ("German nationals, including Rico Krieger",
+/// "activists, among them Samar Badawi"): a mention of people of one country.
+fn member_of_group<'a>(toks: &[Token], out: &'a [Mention], at: usize) -> Option<&'a Actor> {
+    let w = |k: usize| toks.get(k).map(|t| t.lower.as_str());
+    let mut q = at.checked_sub(1)?;
+    match w(q)? {
+        "including" => {}
+        "them" if q >= 1 && w(q - 1) == Some("among") => q -= 1,
+        "as" if q >= 1 && w(q - 1) == Some("such") => q -= 1,
+        _ => return None,
+    }
+    if q >= 1 && w(q - 1) == Some(",") {
+        q -= 1;
+    }
+    out.iter()
+        .find(|m| {
+            m.tok_end == q
+                && m.actor.kind != ActorKind::Person
+                && m.actor.country.len() == 3
+                && m.actor.code.len() == 6
+                && !m.actor.code.ends_with("GOV")
+        })
+        .map(|m| &m.actor)
+}
+
 /// A piece found before combination.
 #[derive(Debug, Clone)]
 enum Piece {
@@ -498,6 +545,8 @@ impl DocActors {
     }
 
     fn remember_person(&mut self, actor: &Actor) {
+        self.by_full_name
+            .insert(actor.name.to_lowercase(), actor.clone());
         let words: Vec<&str> = actor.name.split_whitespace().collect();
         // Family name last, or first where names are written that way ("Wang Yi" → Wang).
         let family_first = crate::lexicon::FAMILY_NAME_FIRST.contains(&actor.country.as_str());
@@ -890,6 +939,35 @@ impl DocActors {
                                         })
                                         .flatten()
                                         .map(|iso| person_actor(&name, &iso, &role.code))
+                                })
+                                .or_else(|| {
+                                    // "Wall Street Journal reporter Evan Gershkovich": a
+                                    // private person's title names someone whose country the
+                                    // text does not give, unless the "name" is a known place
+                                    // or organization.
+                                    let named_thing = found.iter().any(|g| {
+                                        g.tok_start < name_end
+                                            && f.tok_end < g.tok_end
+                                            && !matches!(
+                                                g.piece,
+                                                Piece::Proper(ProperRef::Person(_))
+                                            )
+                                    });
+                                    // "opposition leader Maria Kolesnikova" after "the
+                                    // Belarusian opposition": that country's opposition.
+                                    // The dateline alone is no evidence: a story from
+                                    // Ankara names a Russian opposition politician.
+                                    let opposition = (role.code == "OPP")
+                                        .then(|| self.by_head.get("opposition"))
+                                        .flatten()
+                                        .filter(|a| a.code.ends_with("OPP"))
+                                        .map(|a| person_actor(&name, &a.country, "OPP"));
+                                    (PRIVATE_ROLES.contains(&role.code.as_str()) && !named_thing)
+                                        .then(|| {
+                                            opposition.unwrap_or_else(|| {
+                                                stateless_person(&name, &role.code)
+                                            })
+                                        })
                                 });
                             if let Some(actor) = actor {
                                 self.remember_person(&actor);
@@ -940,6 +1018,12 @@ impl DocActors {
                             .map(|iso| country_actor(lex, &iso, &role.code, &role.label))
                     });
                     if let Some(actor) = actor {
+                        // "the opposition": later "opposition leader X" is of its country.
+                        if actor.code.ends_with("OPP") {
+                            self.by_head
+                                .entry("opposition".to_string())
+                                .or_insert_with(|| actor.clone());
+                        }
                         out.push(self.mention(toks, f.tok_start, f.tok_end, actor, true));
                     }
                 }
@@ -947,12 +1031,29 @@ impl DocActors {
             i += 1;
         }
 
+        self.described_people(lex, text, toks, &found, &mut out);
+
         // Lone capitalised words naming a person seen earlier (surnames, variants).
         for (ti, t) in toks.iter().enumerate() {
             if !is_capitalized(t, text) || out.iter().any(|m| m.tok_start <= ti && ti < m.tok_end) {
                 continue;
             }
             if NOT_NAMES.contains(&&text[t.span.start..t.span.end]) {
+                continue;
+            }
+            // The full name of a person named earlier ("Samar Badawi was detained").
+            let full = (2..=3).rev().find_map(|n| {
+                let last = toks.get(ti + n - 1)?;
+                let name = text[t.span.start..last.span.end].to_lowercase();
+                let free = (ti..ti + n).all(|k| {
+                    is_capitalized(&toks[k], text)
+                        && !out.iter().any(|m| m.tok_start <= k && k < m.tok_end)
+                });
+                free.then(|| self.by_full_name.get(&name).map(|a| (n, a.clone())))
+                    .flatten()
+            });
+            if let Some((n, a)) = full {
+                out.push(self.mention(toks, ti, ti + n, a, true));
                 continue;
             }
             // A word inside a longer name ("Abu Mahdi al-Muhandis") is not a surname alone.
@@ -1125,6 +1226,161 @@ impl DocActors {
             self.last_group = best;
         }
         out
+    }
+
+    /// People the dictionaries do not know, introduced by what the text says of them: an
+    /// apposition after the name ("Rasmus Paludan, a Danish-Swedish politician", "Dennis
+    /// Horak, Canada's ambassador", "Samar Badawi, the sister of …") or a group they belong
+    /// to ("German nationals, including Rico Krieger"). The country comes only from the text;
+    /// the person is remembered so that the surname alone refers to them later.
+    fn described_people(
+        &mut self,
+        lex: &Lexicon,
+        text: &str,
+        toks: &[Token],
+        found: &[Found],
+        out: &mut Vec<Mention>,
+    ) {
+        let mut ti = 0;
+        while ti < toks.len() {
+            let covered =
+                |out: &[Mention], k: usize| out.iter().any(|m| m.tok_start <= k && k < m.tok_end);
+            let starts_name = is_capitalized(&toks[ti], text)
+                && !covered(out, ti)
+                && (ti == 0 || !is_capitalized(&toks[ti - 1], text));
+            let name = starts_name
+                .then(|| name_after(text, toks, ti))
+                .flatten()
+                .filter(|(end, name)| {
+                    (2..=3).contains(&name.split_whitespace().count())
+                        && (ti..*end).all(|k| !covered(out, k))
+                        && !found.iter().any(|g| {
+                            g.tok_start < *end
+                                && ti < g.tok_end
+                                && matches!(g.piece, Piece::Proper(p) if !matches!(p, ProperRef::Person(_)))
+                        })
+                });
+            let Some((end, name)) = name else {
+                ti += 1;
+                continue;
+            };
+            let (actor, replace) = match self.described_after(lex, text, toks, found, out, end) {
+                Some((a, r)) => (Some(a), r),
+                None => (None, None),
+            };
+            let group = member_of_group(toks, out, ti);
+            let actor = match (actor, group) {
+                // "activists, among them Samar Badawi, the sister of …": the group's country.
+                (Some(a), Some(g)) if a.country.is_empty() => {
+                    Some(person_actor(&name, &g.country, &g.code[3..]))
+                }
+                (Some(a), _) => Some(a),
+                (None, Some(g)) => Some(person_actor(&name, &g.country, &g.code[3..])),
+                (None, None) => None,
+            };
+            let Some(mut actor) = actor else {
+                ti = end;
+                continue;
+            };
+            actor.name = name;
+            let mut stop = end;
+            if let Some(r) = replace {
+                stop = out[r].tok_end;
+                out.remove(r);
+            }
+            self.remember_person(&actor);
+            let m = self.mention(toks, ti, stop, actor, false);
+            out.push(m);
+            ti = stop;
+        }
+    }
+
+    /// What an apposition after a name at `end` says of the person: a country's title
+    /// ("Canada's ambassador", "a Danish politician", "a Danish-Swedish politician") or kin
+    /// ("the sister of …"). Gives the person (its name filled in later) and, when the
+    /// apposition was itself a mention, its index, which the person replaces.
+    fn described_after(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        toks: &[Token],
+        found: &[Found],
+        out: &[Mention],
+        end: usize,
+    ) -> Option<(Actor, Option<usize>)> {
+        if toks.get(end)?.lower != "," {
+            return None;
+        }
+        let mut k = end + 1;
+        if toks
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))
+        {
+            k += 1;
+        }
+        while toks
+            .get(k)
+            .is_some_and(|t| ROLE_MODIFIERS.contains(&t.lower.as_str()))
+        {
+            k += 1;
+        }
+        let title_ends_at = |e: usize| {
+            found.iter().find_map(|g| match g.piece {
+                Piece::Role(r) if g.tok_end == e && lex.roles[r].kind == RoleKind::Title => Some(r),
+                _ => None,
+            })
+        };
+        // "Canada's ambassador", "a Danish politician": a country's title, already a mention.
+        if let Some(mi) = out.iter().position(|m| {
+            (m.tok_start == k || m.tok_start == end + 1)
+                && m.actor.kind != ActorKind::Person
+                && m.actor.country.len() == 3
+                && m.tok_end > m.tok_start + 1
+        }) {
+            let m = &out[mi];
+            let r = title_ends_at(m.tok_end)?;
+            let actor = person_actor("", &m.actor.country, &lex.roles[r].code);
+            return Some((actor, Some(mi)));
+        }
+        let t = toks.get(k)?;
+        // "a Danish-Swedish politician": the first of two nationalities.
+        let word = &text[t.span.start..t.span.end];
+        if word.contains('-') {
+            let parts: Vec<Option<&str>> = word
+                .split('-')
+                .map(|p| {
+                    lex.countries
+                        .iter()
+                        .find(|c| c.adjectives.iter().any(|a| a == p))
+                        .map(|c| c.iso3.as_str())
+                })
+                .collect();
+            if parts.len() >= 2 && parts.iter().all(Option::is_some) {
+                let r = found.iter().find_map(|g| match g.piece {
+                    Piece::Role(_) if g.tok_start == k + 1 => title_ends_at(g.tok_end),
+                    _ => None,
+                })?;
+                let actor = person_actor("", parts[0]?, &lex.roles[r].code);
+                return Some((actor, None));
+            }
+        }
+        // "the sister of jailed blogger Raif Badawi": a relative, of the relative's country.
+        if KIN.contains(&t.lower.as_str()) && toks.get(k + 1).is_some_and(|t| t.lower == "of") {
+            let country = out
+                .iter()
+                .find(|m| {
+                    m.tok_start > k + 1 && m.tok_start <= k + 5 && m.actor.kind == ActorKind::Person
+                })
+                .map(|m| m.actor.country.clone())
+                .unwrap_or_default();
+            let actor = if country.is_empty() {
+                stateless_person("", "CVL")
+            } else {
+                person_actor("", &country, "CVL")
+            };
+            return Some((actor, None));
+        }
+        None
     }
 
     /// The last two different people named, in this sentence before token `before` or in
@@ -1411,6 +1667,89 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn people_introduced_by_a_description() {
+        // (text, the actors found, in order: name and code)
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // A private person's title with no country: the role alone, and the surname
+            // refers back.
+            (
+                "Financial Times correspondent Anna Kowal was detained. Kowal denied it.",
+                &[
+                    ("Financial Times", "GBRMEDFTI"),
+                    ("Anna Kowal", "MED"),
+                    ("Anna Kowal", "MED"),
+                ],
+            ),
+            // A country and a title before the name.
+            (
+                "Former British Marine Tom Reid was released. Reid flew home.",
+                &[("Tom Reid", "GBRMIL"), ("Tom Reid", "GBRMIL")],
+            ),
+            // An apposition after the name gives the country.
+            (
+                "The protest was led by Lars Holm, a Norwegian activist, on Friday.",
+                &[("Lars Holm", "NORCVL")],
+            ),
+            (
+                "The rally was organised by Erik Lund, a Danish-Swedish politician.",
+                &[("Erik Lund", "DNKCVL")],
+            ),
+            (
+                "The talks were chaired by Maria Costa, Portugal's ambassador, on Monday.",
+                &[("Maria Costa", "PRTGOV")],
+            ),
+            // A member of a group of one country.
+            (
+                "Gunmen seized several French nationals, including Paul Girard. Girard escaped.",
+                &[
+                    ("French citizens", "FRACVL"),
+                    ("Paul Girard", "FRACVL"),
+                    ("Paul Girard", "FRACVL"),
+                ],
+            ),
+            // Kin: two people share a surname; the full name tells them apart later.
+            (
+                "Omar Haddad, the brother of jailed blogger Yusuf Haddad, fled. \
+                 Omar Haddad was detained.",
+                &[
+                    ("Omar Haddad", "CVL"),
+                    ("Yusuf Haddad", "MED"),
+                    ("Omar Haddad", "CVL"),
+                ],
+            ),
+            // No description, or one that is no title: no person.
+            ("Goldman Sachs analyst Peter Hale spoke.", &[]),
+            (
+                "Ships docked at Port Sudan, a Red Sea hub.",
+                &[("Sudan", "SDNGOV")],
+            ),
+            ("Peter Hale, a veteran trader, spoke.", &[]),
+        ];
+        let mut failures = Vec::new();
+        for (text, want) in cases {
+            let got = actors_of(text);
+            let got: Vec<(&str, &str)> =
+                got.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+            if &got != want {
+                failures.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        // An opposition figure belongs to the opposition named earlier, not to the dateline.
+        let code_of = |text: &str, name: &str| {
+            actors_of(text)
+                .into_iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, c)| c)
+        };
+        let belarus = "MINSK, May 2 — The president refused talks with the opposition. \
+                       Police detained opposition leader Anna Vold on Friday.";
+        assert_eq!(code_of(belarus, "Anna Vold").as_deref(), Some("BLROPP"));
+        let ankara = "ANKARA, May 2 — Prisoners included opposition politician Anna Vold.";
+        assert_eq!(code_of(ankara, "Anna Vold").as_deref(), Some("OPP"));
     }
 
     #[test]

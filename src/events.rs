@@ -845,8 +845,20 @@ impl Ctx<'_> {
                     && !a.code.ends_with("GOV")
                     && !a.code.is_empty())
         };
+        // "Reporter X and former Marine Y … freed them": two people named last are "them".
+        let two_people = plural
+            && candidates.len() >= 2
+            && candidates[..2].iter().all(|a| a.kind == ActorKind::Person)
+            && candidates[0].key() != candidates[1].key();
         plural
-            .then(|| candidates.iter().take(6).find(group))
+            .then(|| {
+                candidates
+                    .iter()
+                    .take(6)
+                    .find(group)
+                    .filter(|_| !two_people)
+                    .or_else(|| two_people.then(|| &candidates[0]))
+            })
             .flatten()
             .or_else(|| {
                 candidates

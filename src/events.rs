@@ -3045,11 +3045,18 @@ fn extract_traced(
                     // "hailed what he called a historic decision": a step taken is no one
                     // else's reaction.
                     .or_else(|| recent(3).next().filter(|_| !names_step && !force_object))
-                    // Else the story's lead act: what the article is about.
+                    // Else the story's lead act: what the article is about — one whose target
+                    // was found first (an act left without one is too uncertain a reading).
                     .or_else(|| {
-                        acts.iter().find(|(_, act, reaction, r, _)| {
-                            !reaction && other_party(act) && (!force_object || force(r))
-                        })
+                        let lead = |need_target: bool| {
+                            acts.iter().find(move |(_, act, reaction, r, t)| {
+                                !reaction
+                                    && other_party(act)
+                                    && (!force_object || force(r))
+                                    && (!need_target || !t.is_empty())
+                            })
+                        };
+                        lead(true).or_else(|| lead(false))
                     });
                 if let Some((_, act, reaction, _, answered_targets)) = answered {
                     // "Blinken called it an affront. Truss described it as an appalling

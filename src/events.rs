@@ -2998,6 +2998,17 @@ fn extract_traced(
                             && !roles.sources.iter().any(|s| s.key() == a.key())
                     })
                 };
+                // "dismissed the aid operation as a show staged by Washington", "welcomed the
+                // offer by Qatar": the object itself names who acted.
+                let toks = &sent.tokens;
+                let object_agent = (m.end..toks.len().min(m.end + 12))
+                    .take_while(|&i| {
+                        !is_clause_break(toks, i) && !matches!(toks[i].lower.as_str(), "," | "and")
+                    })
+                    .find(|&i| toks[i].lower == "by")
+                    .and_then(|i| ctx.right_actor(i + 1, false, &[]))
+                    .map(|(a, _)| a)
+                    .filter(|a| !a.is_empty() && other_party(a));
                 // Prefer the act itself over other reactions to it.
                 let recent = |span: usize| {
                     acts.iter().rev().filter(move |(s, act, _, _, _)| {
@@ -3058,7 +3069,9 @@ fn extract_traced(
                         };
                         lead(true).or_else(|| lead(false))
                     });
-                if let Some((_, act, reaction, _, answered_targets)) = answered {
+                if let Some(agent) = object_agent {
+                    roles.targets = agent;
+                } else if let Some((_, act, reaction, _, answered_targets)) = answered {
                     // "Blinken called it an affront. Truss described it as an appalling
                     // attempt…": both answer the same act, so Truss aims where Blinken did.
                     let same_act = *reaction

@@ -1950,6 +1950,34 @@ fn is_crowd(a: &Actor) -> bool {
     })
 }
 
+/// "blamed what it called the hostile acts of Morocco", "rejected what it described as
+/// absurd pretexts": a labelling verb inside the object of another trigger only quotes the
+/// words of that act (the blame, the rejection); it is no criticism of its own. Without an
+/// outer trigger ("drew a contrast between what he called piracy…") the label stands.
+fn quoted_in_other_trigger(
+    toks: &[Token],
+    m: &TriggerMatch,
+    pattern: &Pattern,
+    triggers: &[TriggerMatch],
+) -> bool {
+    if pattern.event_type != "criticize"
+        || !["call", "describe", "term", "brand", "label"]
+            .iter()
+            .any(|v| is_form_of(&toks[m.head].lower, v))
+    {
+        return false;
+    }
+    let Some(what) = (m.start.saturating_sub(3)..m.start)
+        .rev()
+        .find(|&i| toks[i].lower == "what")
+    else {
+        return false;
+    };
+    triggers
+        .iter()
+        .any(|t| !std::ptr::eq(t, m) && t.end == what && t.head < what)
+}
+
 /// Verbs whose particle is "back" ("hand back", "pull back", "fight back"): forms the word
 /// before "back" takes when "back" is their particle, not the verb "to back" (support).
 const BACK_PARTICLE_VERBS: &[&str] = &[
@@ -2798,6 +2826,8 @@ fn extract_traced(
                 Some("the act a threat threatens: kept on the threat")
             } else if is_state_not_event(&sent.tokens, m.head) {
                 Some("a state, not an event")
+            } else if quoted_in_other_trigger(&sent.tokens, m, pattern, &triggers) {
+                Some("a label inside another trigger's object ('blamed what it called…')")
             } else if is_phrasal_particle(&sent.tokens, m.head) {
                 Some("a particle of a phrasal verb ('hand back'), not the verb 'back'")
             } else if is_habitual_or_demanded(&sent.tokens, m.head) {

@@ -2826,6 +2826,17 @@ fn extract_traced(
                 Some("the act a threat threatens: kept on the threat")
             } else if is_state_not_event(&sent.tokens, m.head) {
                 Some("a state, not an event")
+            } else if pattern.event_type == "ceasefire"
+                && pattern.pos == TriggerPos::Noun
+                && triggers.iter().any(|t| {
+                    lex.patterns[t.pattern].event_type == "mediate"
+                        && t.end <= m.start
+                        && m.start - t.end <= 2
+                })
+            {
+                // "Qatar, which brokered the truce with Egypt and the United States": those
+                // named with it are co-mediators, not the parties to the truce.
+                Some("a truce as the object of its mediation: coded as the mediation")
             } else if quoted_in_other_trigger(&sent.tokens, m, pattern, &triggers) {
                 Some("a label inside another trigger's object ('blamed what it called…')")
             } else if is_phrasal_particle(&sent.tokens, m.head) {

@@ -2474,6 +2474,10 @@ fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bo
         })
 }
 
+/// An act later sentences may answer: its sentence, its sources, whether it is itself a
+/// reaction, its CAMEO root and its targets.
+type Act = (usize, Vec<Actor>, bool, String, Vec<Actor>);
+
 /// Nouns naming someone's words: a reaction to them answers the speaker ("dismissed the
 /// criticism"), not the act the words were about.
 const SPEECH_NOUNS: &[&str] = &[
@@ -2697,7 +2701,7 @@ fn extract_traced(
     let mut cands: Vec<Candidate> = Vec::new();
     let mut anchors: Vec<Anchor> = Vec::new();
     // Sources of every trigger so far, with their sentence: the acts later sentences answer.
-    let mut acts: Vec<(usize, Vec<Actor>, bool, String, Vec<Actor>)> = Vec::new();
+    let mut acts: Vec<Act> = Vec::new();
     // The last two parties seen dealing with each other (talks, truces), for mediators.
     let mut last_pair: Option<(Actor, Actor)> = None;
     // The last dispute: the sides of the latest hostile act between states, for a mediator
@@ -3079,7 +3083,11 @@ fn extract_traced(
                 // "condemned the strike": an act of force answers only an act of force, never a
                 // pledge of aid or a phone call that came between.
                 let force = |r: &str| same_kind_of_act(r, "19");
-                let force_object = named_root.as_deref().is_some_and(force);
+                // (Only when the text has such an act: else the old reading stands.)
+                let force_object = named_root.as_deref().is_some_and(force)
+                    && acts
+                        .iter()
+                        .any(|(_, act, reaction, r, _)| !reaction && force(r) && other_party(act));
                 // "dismissed the criticism": the object is someone's words, so the target is who
                 // spoke them; otherwise ("described it as…") it is the act they answered.
                 let names_speech = sent.tokens[m.head + 1..sent.tokens.len().min(m.head + 5)]

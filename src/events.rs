@@ -1962,6 +1962,91 @@ fn is_crowd(a: &Actor) -> bool {
     })
 }
 
+/// "blamed what it called the hostile acts of Morocco", "rejected what it described as
+/// absurd pretexts": a labelling verb inside the object of another trigger only quotes the
+/// words of that act (the blame, the rejection); it is no criticism of its own. Without an
+/// outer trigger ("drew a contrast between what he called piracy…") the label stands.
+fn quoted_in_other_trigger(
+    toks: &[Token],
+    m: &TriggerMatch,
+    pattern: &Pattern,
+    triggers: &[TriggerMatch],
+) -> bool {
+    if pattern.event_type != "criticize"
+        || !["call", "describe", "term", "brand", "label"]
+            .iter()
+            .any(|v| is_form_of(&toks[m.head].lower, v))
+    {
+        return false;
+    }
+    let Some(what) = (m.start.saturating_sub(3)..m.start)
+        .rev()
+        .find(|&i| toks[i].lower == "what")
+    else {
+        return false;
+    };
+    triggers
+        .iter()
+        .any(|t| !std::ptr::eq(t, m) && t.end == what && t.head < what)
+}
+
+/// Verbs whose particle is "back" ("hand back", "pull back", "fight back"): forms the word
+/// before "back" takes when "back" is their particle, not the verb "to back" (support).
+const BACK_PARTICLE_VERBS: &[&str] = &[
+    "hand", "pull", "fight", "fought", "hit", "cut", "roll", "scale", "push", "bring", "brought",
+    "give", "gave", "given", "send", "sent", "come", "came", "go", "went", "gone", "turn",
+    "strike", "struck", "win", "won", "take", "took", "taken", "call", "step", "stepped", "hold",
+    "held", "pay", "paid", "get", "got", "fall", "fell", "draw", "drew", "drawn", "set", "claw",
+    "write", "wrote", "answer", "talk", "look", "head", "move", "fly", "flew", "flown", "ship",
+    "shipped", "sail", "march", "drive", "drove", "driven", "beat", "beaten", "force",
+];
+
+/// Whether `w` is `verb` or a regular inflection of it ("hands", "handed", "handing",
+/// "stepped", "cutting", "moving").
+fn is_form_of(w: &str, verb: &str) -> bool {
+    let stem = verb.strip_suffix('e').unwrap_or(verb);
+    let doubled = verb
+        .chars()
+        .last()
+        .map(|c| format!("{verb}{c}"))
+        .unwrap_or_default();
+    w == verb
+        || [
+            format!("{verb}s"),
+            format!("{verb}es"),
+            format!("{stem}ed"),
+            format!("{stem}ing"),
+            format!("{doubled}ed"),
+            format!("{doubled}ing"),
+        ]
+        .iter()
+        .any(|f| f == w)
+}
+
+/// "hand back the districts", "pushed back Russian units", "pulled its troops back from the
+/// border": "back" as the particle of another verb (or an adverb before "from", "to",
+/// "home"…), never the verb "to back" (support).
+fn is_phrasal_particle(toks: &[Token], head: usize) -> bool {
+    let word = toks[head].lower.as_str();
+    if !matches!(word, "back" | "backs" | "backed" | "backing") {
+        return false;
+    }
+    let verb_before = head > 0 && {
+        let w = toks[head - 1].lower.as_str();
+        BACK_PARTICLE_VERBS.iter().any(|v| is_form_of(w, v))
+    };
+    // "troops back from the border", "back to Azerbaijan", "back home": an adverb, not "to back"
+    // (the verb takes a direct object).
+    let adverb = word == "back"
+        && toks.get(head + 1).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "from" | "to" | "into" | "home" | "down" | "off" | "up" | "out" | "away" | "across"
+            )
+        });
+    verb_before || adverb
+}
+
 /// "Honduras had recognised the government in Taipei for more than eight decades": a perfect
 /// with a span of years describes a state of affairs, not an event.
 fn is_state_not_event(toks: &[Token], head: usize) -> bool {
@@ -2401,6 +2486,53 @@ fn reacts_to_previous(pattern: &Pattern, toks: &[Token], m: &TriggerMatch) -> bo
         })
 }
 
+/// An act later sentences may answer: its sentence, its sources, whether it is itself a
+/// reaction, its CAMEO root and its targets.
+type Act = (usize, Vec<Actor>, bool, String, Vec<Actor>);
+
+/// Nouns naming someone's words: a reaction to them answers the speaker ("dismissed the
+/// criticism"), not the act the words were about.
+const SPEECH_NOUNS: &[&str] = &[
+    "criticism",
+    "criticisms",
+    "remarks",
+    "remark",
+    "comments",
+    "comment",
+    "statement",
+    "statements",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "charges",
+    "claims",
+    "claim",
+    "condemnation",
+    "warning",
+    "warnings",
+    "threats",
+    "threat",
+    "words",
+    "rhetoric",
+];
+
+/// Nouns naming an act of force that are no trigger of their own ("condemned the strike"):
+/// the kind of act a reaction to them answers.
+const FORCE_NOUNS: &[&str] = &[
+    "strike",
+    "strikes",
+    "bombing",
+    "bombings",
+    "shelling",
+    "killing",
+    "killings",
+    "massacre",
+    "blast",
+    "bombardment",
+    "barrage",
+];
+
 /// Nouns naming a step someone took, which a reaction answers even after "a": "regretted a
 /// decision", "rejected a request".
 const ANSWERED_NOUNS: &[&str] = &[
@@ -2581,7 +2713,7 @@ fn extract_traced(
     let mut cands: Vec<Candidate> = Vec::new();
     let mut anchors: Vec<Anchor> = Vec::new();
     // Sources of every trigger so far, with their sentence: the acts later sentences answer.
-    let mut acts: Vec<(usize, Vec<Actor>, bool, String)> = Vec::new();
+    let mut acts: Vec<Act> = Vec::new();
     // The last two parties seen dealing with each other (talks, truces), for mediators.
     let mut last_pair: Option<(Actor, Actor)> = None;
     // The last dispute: the sides of the latest hostile act between states, for a mediator
@@ -2694,6 +2826,12 @@ fn extract_traced(
                 .or(noun_type)
                 .and_then(|t| lex.event_type(&t))
                 .map(|i| i.cameo.chars().take(2).collect::<String>())
+                .or_else(|| {
+                    sent.tokens[m.head + 1..sent.tokens.len().min(m.head + 5)]
+                        .iter()
+                        .any(|t| FORCE_NOUNS.contains(&t.lower.as_str()))
+                        .then(|| "19".to_string())
+                })
         };
         let threats = threatened_acts(lex, &sent.tokens, &mentions, &triggers);
         for (ti, m) in triggers.iter().enumerate() {
@@ -2704,6 +2842,21 @@ fn extract_traced(
                 Some("the act a threat threatens: kept on the threat")
             } else if is_state_not_event(&sent.tokens, m.head) {
                 Some("a state, not an event")
+            } else if pattern.event_type == "ceasefire"
+                && pattern.pos == TriggerPos::Noun
+                && triggers.iter().any(|t| {
+                    lex.patterns[t.pattern].event_type == "mediate"
+                        && t.end <= m.start
+                        && m.start - t.end <= 2
+                })
+            {
+                // "Qatar, which brokered the truce with Egypt and the United States": those
+                // named with it are co-mediators, not the parties to the truce.
+                Some("a truce as the object of its mediation: coded as the mediation")
+            } else if quoted_in_other_trigger(&sent.tokens, m, pattern, &triggers) {
+                Some("a label inside another trigger's object ('blamed what it called…')")
+            } else if is_phrasal_particle(&sent.tokens, m.head) {
+                Some("a particle of a phrasal verb ('hand back'), not the verb 'back'")
             } else if is_habitual_or_demanded(&sent.tokens, m.head) {
                 Some("habitual, generic or only demanded")
             } else if is_time_reference(&sent.tokens, m, pattern) {
@@ -2792,9 +2945,11 @@ fn extract_traced(
                 && !is_passive(&sent.tokens, m.head)
             {
                 if let Some(root) = event_noun_subject(lex, &sent.tokens, &mentions, m.head) {
-                    if let Some((_, s, _, _)) = acts.iter().rev().find(|(s, _, reaction, r)| {
-                        si - *s <= 2 && !reaction && same_kind_of_act(r, &root)
-                    }) {
+                    if let Some((_, s, _, _, _)) =
+                        acts.iter().rev().find(|(s, _, reaction, r, _)| {
+                            si - *s <= 2 && !reaction && same_kind_of_act(r, &root)
+                        })
+                    {
                         roles.sources = s.clone();
                         roles.via_context = true;
                     }
@@ -2900,9 +3055,20 @@ fn extract_traced(
                             && !roles.sources.iter().any(|s| s.key() == a.key())
                     })
                 };
+                // "dismissed the aid operation as a show staged by Washington", "welcomed the
+                // offer by Qatar": the object itself names who acted.
+                let toks = &sent.tokens;
+                let object_agent = (m.end..toks.len().min(m.end + 12))
+                    .take_while(|&i| {
+                        !is_clause_break(toks, i) && !matches!(toks[i].lower.as_str(), "," | "and")
+                    })
+                    .find(|&i| toks[i].lower == "by")
+                    .and_then(|i| ctx.right_actor(i + 1, false, &[]))
+                    .map(|(a, _)| a)
+                    .filter(|a| !a.is_empty() && other_party(a));
                 // Prefer the act itself over other reactions to it.
                 let recent = |span: usize| {
-                    acts.iter().rev().filter(move |(s, act, _, _)| {
+                    acts.iter().rev().filter(move |(s, act, _, _, _)| {
                         si.saturating_sub(*s) <= span && other_party(act)
                     })
                 };
@@ -2926,21 +3092,58 @@ fn extract_traced(
                 let names_step = sent.tokens[m.head + 1..sent.tokens.len().min(m.head + 7)]
                     .iter()
                     .any(|t| ANSWERED_NOUNS.contains(&t.lower.as_str()));
+                // "condemned the strike": an act of force answers only an act of force, never a
+                // pledge of aid or a phone call that came between.
+                let force = |r: &str| same_kind_of_act(r, "19");
+                // (Only when the text has such an act: else the old reading stands.)
+                let force_object = named_root.as_deref().is_some_and(force)
+                    && acts
+                        .iter()
+                        .any(|(_, act, reaction, r, _)| !reaction && force(r) && other_party(act));
+                // "dismissed the criticism": the object is someone's words, so the target is who
+                // spoke them; otherwise ("described it as…") it is the act they answered.
+                let names_speech = sent.tokens[m.head + 1..sent.tokens.len().min(m.head + 5)]
+                    .iter()
+                    .any(|t| SPEECH_NOUNS.contains(&t.lower.as_str()));
                 let answered = named_root
                     .and_then(|root| {
-                        recent(usize::MAX).find(|(_, _, reaction, r)| !reaction && *r == root)
+                        recent(usize::MAX)
+                            .find(|(_, _, reaction, r, _)| !reaction && same_kind_of_act(r, &root))
                     })
-                    .or_else(|| recent(3).find(|(_, _, reaction, _)| !reaction))
+                    .or_else(|| {
+                        recent(3)
+                            .find(|(_, _, reaction, r, _)| !reaction && (!force_object || force(r)))
+                    })
                     // "hailed what he called a historic decision": a step taken is no one
                     // else's reaction.
-                    .or_else(|| recent(3).next().filter(|_| !names_step))
-                    // Else the story's lead act: what the article is about.
+                    .or_else(|| recent(3).next().filter(|_| !names_step && !force_object))
+                    // Else the story's lead act: what the article is about — one whose target
+                    // was found first (an act left without one is too uncertain a reading).
                     .or_else(|| {
-                        acts.iter()
-                            .find(|(_, act, reaction, _)| !reaction && other_party(act))
+                        let lead = |need_target: bool| {
+                            acts.iter().find(move |(_, act, reaction, r, t)| {
+                                !reaction
+                                    && other_party(act)
+                                    && (!force_object || force(r))
+                                    && (!need_target || !t.is_empty())
+                            })
+                        };
+                        lead(true).or_else(|| lead(false))
                     });
-                if let Some((_, act, _, _)) = answered {
-                    roles.targets = act.clone();
+                if let Some(agent) = object_agent {
+                    roles.targets = agent;
+                } else if let Some((_, act, reaction, _, answered_targets)) = answered {
+                    // "Blinken called it an affront. Truss described it as an appalling
+                    // attempt…": both answer the same act, so Truss aims where Blinken did.
+                    let same_act = *reaction
+                        && !names_speech
+                        && !answered_targets.is_empty()
+                        && other_party(answered_targets);
+                    roles.targets = if same_act {
+                        answered_targets.clone()
+                    } else {
+                        act.clone()
+                    };
                     roles.via_context = true;
                 }
             }
@@ -2983,6 +3186,7 @@ fn extract_traced(
                         lex.event_type(&pattern.event_type)
                             .map(|i| i.cameo.chars().take(2).collect())
                             .unwrap_or_default(),
+                        roles.targets.clone(),
                     ));
                 }
             }

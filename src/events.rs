@@ -1439,6 +1439,15 @@ impl Ctx<'_> {
             {
                 pq -= 1;
             }
+            // "accused it of committing genocide", "of torture": a bare singular noun names a
+            // charge, not a particular act (a gerund, "of shelling the plant", is one).
+            if start == m.start
+                && !toks[m.head].lower.ends_with('s')
+                && !toks[m.head].lower.ends_with("ing")
+                && (q + 1..start).all(|i| toks[i].lower.ends_with("ing"))
+            {
+                return None;
+            }
             let rel = low(q);
             let q = if rel == "for" { pq } else { q };
             let prev = q.checked_sub(1).map(low).unwrap_or("");
@@ -1524,12 +1533,21 @@ impl Ctx<'_> {
                         }
                         return None;
                     }
+                    // "accusing him of responsibility for": an object pronoun.
+                    if q >= 2
+                        && matches!(prev, "him" | "her" | "them" | "it")
+                        && ACCUSE.contains(&low(q - 2))
+                        && !denied(q - 2)
+                    {
+                        return self
+                            .pronoun_actor(q - 1)
+                            .map(|a| (vec![a], Modality::Alleged));
+                    }
                     let obj = self
                         .mentions
                         .iter()
                         .rposition(|x| x.tok_end == q && !x.weak)
-                        .map(|mi| list_from(self.mentions, toks, mi))
-                        .or_else(|| None)?;
+                        .map(|mi| list_from(self.mentions, toks, mi))?;
                     let first = self.mentions[*obj.first()?].tok_start;
                     let verb = first.checked_sub(1)?;
                     if !ACCUSE.contains(&low(verb)) || denied(verb) {

@@ -203,6 +203,9 @@ pub(crate) fn attach_time(
     let timexes: Vec<&Timex> = timexes
         .iter()
         .filter(|t| t.clause_shift().is_none() && t.dates_events())
+        // "were back on American soil by Friday after Russia freed them": a deadline bounds
+        // the act, it does not date it.
+        .filter(|t| !is_deadline(&doc.text[toks[0].span.start..t.span.start]))
         .collect();
     let in_clause = |t: &&&Timex| {
         t.span.start >= cs && t.span.end <= ce && (t.span.start <= cause || t.span.start >= ce)
@@ -804,6 +807,15 @@ mod tests {
                 "2022-02-01",
                 "expel_diplomats",
                 "2022-01-31",
+            ),
+            // A deadline bounds an act, it does not date it: the lead takes the day its next
+            // paragraph gives.
+            (
+                "ANKARA, Aug 2 — Two American journalists were back home by Friday after Russia \
+                 freed them in a prisoner swap.\n\nThe exchange took place in Ankara on Thursday.",
+                "2024-08-02",
+                "release",
+                "2024-08-01",
             ),
             // A reaction without a time takes the story's day.
             (

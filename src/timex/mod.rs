@@ -410,6 +410,18 @@ fn duration_letter(u: &str) -> Option<char> {
     })
 }
 
+/// "N units after/before <clause>" (groups: count, unit, after|before): the clause's events
+/// lie N units before (after) the main clause's time.
+fn after_clause(c: &regex::Captures) -> Option<(Kind, bool)> {
+    let (u, mult) = unit(&c[2]);
+    let sign = if c[3].eq_ignore_ascii_case("after") {
+        -1
+    } else {
+        1
+    };
+    Some((Kind::AfterClause(sign * number(&c[1]) * mult, u), false))
+}
+
 struct Rule {
     re: Regex,
     build: fn(&regex::Captures) -> Option<(Kind, bool)>,
@@ -626,11 +638,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             // States … expelled": a clause, not an event noun; its events lie before the main
             // clause's time.
             re: r(format!(r"(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before))(?P<ctx>\s+(?i:the|a|an|its|their|his|her)\s+(?:(?-i:[A-Z])|(?:[A-Za-z-]+\s+){{1,5}}(?:[a-z]+ed|{CLAUSE_PAST})(?-u:\b)))")),
-            build: |c| {
-                let (u, mult) = unit(&c[2]);
-                let sign = if c[3].eq_ignore_ascii_case("after") { -1 } else { 1 };
-                Some((Kind::AfterClause(sign * number(&c[1]) * mult, u), false))
-            },
+            build: after_clause,
         },
         Rule {
             re: r(format!(r"(?i:(?-u:\b)(more\s+than|over|nearly|almost|about|some|less\s+than|under|just\s+over|barely)\s+)?(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before|since|following)\s+(?:the|a|an|its|this|that|his|her|their)\s+)((?i:[a-z-]+))")),
@@ -686,11 +694,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         },
         Rule {
             re: r(format!(r"(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(after|before))(?P<ctx>\s+(?-i:[A-Z]))")),
-            build: |c| {
-                let (u, mult) = unit(&c[2]);
-                let sign = if c[3].eq_ignore_ascii_case("after") { -1 } else { 1 };
-                Some((Kind::AfterClause(sign * number(&c[1]) * mult, u), false))
-            },
+            build: after_clause,
         },
         Rule {
             re: r(format!(r"(?-u:\b)(?i:({NUM})\s+({UNIT})\s+(later|earlier|before))(?-u:\b)")),

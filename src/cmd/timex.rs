@@ -166,21 +166,14 @@ fn run_score(files: &[PathBuf], date: Option<NaiveDate>, format: TimexFormat) ->
 /// One row of the score table: strict and relaxed span F1; type and value accuracy on the
 /// relaxed matches; value F1 (relaxed match with the right value), TempEval-3's main figure.
 fn line(name: &str, s: &TimexScores) -> String {
-    let acc = |n: usize| {
-        if s.relaxed == 0 {
-            0.0
-        } else {
-            n as f64 / s.relaxed as f64
-        }
-    };
     format!(
         "{name}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{:.3}",
         s.gold,
         s.predicted,
         s.f1(s.strict),
         s.f1(s.relaxed),
-        acc(s.type_ok),
-        acc(s.value_ok),
+        s.accuracy(s.type_ok),
+        s.accuracy(s.value_ok),
         s.f1(s.value_ok)
     )
 }

@@ -291,8 +291,14 @@ pub fn cap(s: &str, max: usize) -> String {
 /// Escape text for direct insertion into SVG/XML/HTML (for elements added after plotters):
 /// cleaned with [`clean_text`], then `<>&"'` escaped.
 pub fn escape_xml(s: &str) -> String {
+    escape_markup(&clean_text(s))
+}
+
+/// Escape `<>&"'` and nothing else, keeping every other character (and so every byte offset
+/// of the text around it) as it is: for TimeML, whose spans point into the raw text.
+pub fn escape_markup(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in clean_text(s).chars() {
+    for c in s.chars() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -7,6 +7,7 @@ use super::Tagged;
 use crate::error::{Error, Result};
 use crate::eval::{f1, ratio};
 use crate::model::Span;
+use crate::render::escape_markup as escape;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -204,22 +205,6 @@ pub fn extent(text: &str, span: Span) -> Span {
     span
 }
 
-/// Escape text for an XML element or attribute.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Write `text` as a TimeML document with `tags` as `TIMEX3` elements (ids `t1`, `t2`… in text
 /// order; the creation time, when known, is `t0`). Article text is escaped, so it stays text.
 pub fn write(text: &str, dct: Option<NaiveDate>, tags: &[Tagged]) -> String {
@@ -279,6 +264,11 @@ impl TimexScores {
         self.relaxed += o.relaxed;
         self.type_ok += o.type_ok;
         self.value_ok += o.value_ok;
+    }
+
+    /// Share of the relaxed matches that have `hits` right (type or value).
+    pub fn accuracy(&self, hits: usize) -> f64 {
+        ratio(hits, self.relaxed)
     }
 
     /// F1 of `hits` against the gold and predicted counts.

@@ -52,11 +52,11 @@ pub fn clause_tense(sentence: &str, at: usize) -> Tense {
     let end = sentence[at..]
         .find([',', ';', ':'])
         .map_or(sentence.len(), |i| at + i);
-    let words: Vec<String> = sentence[start..end]
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
+    // The expression starts at a word boundary, so the clause's words are those before it
+    // and those from it on.
+    let before = lower_words(&sentence[start..at]);
+    let n_before = before.len();
+    let words = [before, lower_words(&sentence[at..end])].concat();
     // "the truce is to take effect on Sunday": be + to is a plan.
     let be_to = words.windows(3).any(|w| {
         matches!(w[0].as_str(), "is" | "are") && w[1] == "to" && !matches!(w[2].as_str(), "be")
@@ -77,11 +77,7 @@ pub fn clause_tense(sentence: &str, at: usize) -> Tense {
     // "said they would halt flights from Tuesday": a future reported in the past, when the
     // time stands in the reported clause ("told reporters on Thursday that it would…" dates
     // the telling).
-    let before: Vec<String> = sentence[start..at]
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
+    let before = &words[..n_before];
     let reported_would = before.iter().position(|w| w == "would").is_some_and(|i| {
         before[..i]
             .iter()
@@ -90,6 +86,14 @@ pub fn clause_tense(sentence: &str, at: usize) -> Tense {
     let future =
         be_to || expiry || reported_would || words.iter().any(|w| FUTURE.contains(&w.as_str()));
     if future { Tense::Future } else { Tense::Past }
+}
+
+/// The words of `s` (letters, digits, apostrophes), lower-cased.
+fn lower_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
 }
 
 /// Every time expression in `doc` outside `skip` (boilerplate, the dateline), in text order.

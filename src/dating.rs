@@ -743,25 +743,22 @@ mod tests {
 
     #[test]
     fn a_participle_is_told_in_the_tense_of_its_verb() {
-        let toks = crate::text::sentences(
-            "Latvia responded in kind, ordering out Belarus's diplomats.",
-            &[],
-        )[0]
-        .tokens
-        .clone();
-        let head = toks
-            .iter()
-            .position(|t| t.lower == "ordering")
-            .expect("token");
-        assert!(is_simple_past(&toks, head));
-        let toks = crate::text::sentences("Latvia will respond, ordering out diplomats.", &[])[0]
-            .tokens
-            .clone();
-        let head = toks
-            .iter()
-            .position(|t| t.lower == "ordering")
-            .expect("token");
-        assert!(!is_simple_past(&toks, head));
+        // (sentence, whether "ordering" is told in the simple past)
+        let rows = [
+            (
+                "Latvia responded in kind, ordering out Belarus's diplomats.",
+                true,
+            ),
+            ("Latvia will respond, ordering out diplomats.", false),
+        ];
+        for (sentence, want) in rows {
+            let toks = &crate::text::sentences(sentence, &[])[0].tokens;
+            let head = toks
+                .iter()
+                .position(|t| t.lower == "ordering")
+                .expect("token");
+            assert_eq!(is_simple_past(toks, head), want, "{sentence}");
+        }
     }
 
     /// Whole documents: the date each event takes when its sentence has no time of its own.

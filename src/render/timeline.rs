@@ -15,7 +15,7 @@ use super::{
 };
 use crate::error::{Error, Result};
 use crate::model::{ActorKind, Event, Modality};
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -90,20 +90,8 @@ const MIN_TICK_PX: f64 = 90.0;
 /// only grey the chart).
 const MAX_CONNECTORS: usize = 600;
 
-/// Unit of an axis step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// Days.
-    Day,
-    /// ISO weeks, from Monday.
-    Week,
-    /// Calendar months.
-    Month,
-    /// Quarters.
-    Quarter,
-    /// Years.
-    Year,
-}
+/// Unit of an axis step: the calendar units of time expressions (weeks start on Monday).
+pub use crate::timex::Unit;
 
 /// The spacing of the lower row of axis labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,14 +176,7 @@ pub fn ticks(start: NaiveDate, end: NaiveDate, step: Step) -> Vec<NaiveDate> {
         if d >= start {
             out.push(d);
         }
-        let next = match step.unit {
-            Unit::Day => d.checked_add_signed(Duration::days(n as i64)),
-            Unit::Week => d.checked_add_signed(Duration::days(7 * n as i64)),
-            Unit::Month => d.checked_add_months(Months::new(n)),
-            Unit::Quarter => d.checked_add_months(Months::new(3 * n)),
-            Unit::Year => d.checked_add_months(Months::new(12 * n)),
-        };
-        match next {
+        match crate::timex::add(d, i64::from(n), step.unit) {
             Some(x) => d = x,
             None => break,
         }

@@ -104,12 +104,7 @@ fn run_score(files: &[PathBuf], date: Option<NaiveDate>, format: TimexFormat) ->
     let mut failed = false;
     for path in timeml_files(files)? {
         let name = path.display().to_string();
-        let parsed = std::fs::read(&path)
-            .map_err(|e| anyhow::anyhow!("{name}: {e}"))
-            .and_then(|bytes| {
-                String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{name}: not UTF-8 text"))
-            })
-            .and_then(|xml| timeml::parse(&xml, &name).map_err(anyhow::Error::from));
+        let parsed = ingest::read_text(&path).and_then(|xml| timeml::parse(&xml, &name));
         let doc = match parsed {
             Ok(d) => d,
             Err(e) => {

@@ -2325,26 +2325,10 @@ const BACK_PARTICLE_VERBS: &[&str] = &[
     "shipped", "sail", "march", "drive", "drove", "driven", "beat", "beaten", "force",
 ];
 
-/// Whether `w` is `verb` or a regular inflection of it ("hands", "handed", "handing",
-/// "stepped", "cutting", "moving").
+/// Whether `w` is a form of the verb `verb` ("hands", "handed", "fought", "labelled"), by the
+/// same inflection rules and irregular-verb table as the `lemma~` patterns.
 fn is_form_of(w: &str, verb: &str) -> bool {
-    let stem = verb.strip_suffix('e').unwrap_or(verb);
-    let doubled = verb
-        .chars()
-        .last()
-        .map(|c| format!("{verb}{c}"))
-        .unwrap_or_default();
-    w == verb
-        || [
-            format!("{verb}s"),
-            format!("{verb}es"),
-            format!("{stem}ed"),
-            format!("{stem}ing"),
-            format!("{doubled}ed"),
-            format!("{doubled}ing"),
-        ]
-        .iter()
-        .any(|f| f == w)
+    crate::inflect::verb_forms(verb).iter().any(|f| f == w)
 }
 
 /// "hand back the districts", "pushed back Russian units", "pulled its troops back from the

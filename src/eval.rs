@@ -232,6 +232,9 @@ pub struct Scores {
     pub tp: usize,
     /// Unmatched predictions.
     pub fp: usize,
+    /// Unmatched predictions that code another party of a matched multi-party gold event
+    /// (scored neither way; see [`other_party`]).
+    pub other_party: usize,
     /// Unmatched non-optional gold.
     pub fn_: usize,
     /// Event precision.
@@ -283,6 +286,46 @@ pub(crate) fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Greedy matching: returns, per gold event, the index of the matched prediction.
+/// Which entries of a gold actor list an actor satisfies.
+fn entries_matched(spec: &[String], actor: Option<&Actor>) -> Vec<usize> {
+    (0..spec.len())
+        .filter(|&i| actor_matches(&spec[i..=i], actor))
+        .collect()
+}
+
+/// For each prediction left unmatched, whether it is the same event as a matched one coded for
+/// another party the gold accepts: a gold event whose target list names several parties ("Qatar
+/// mediated between Israel and Hamas": target Israel or Hamas) is one event, and a coder who
+/// writes one row per party writes the same event twice, not a second event. It must share the
+/// matched row's type, source and sentence, and its target must satisfy a different entry of
+/// the gold list than the matched row's target (a person and their country are one party).
+fn other_party(gold: &[GoldEvent], preds: &[Event], m: &[Option<usize>]) -> Vec<bool> {
+    let mut out = vec![false; preds.len()];
+    let used: Vec<usize> = m.iter().flatten().copied().collect();
+    for (pi, p) in preds.iter().enumerate() {
+        if used.contains(&pi) {
+            continue;
+        }
+        out[pi] = gold.iter().zip(m).any(|(g, mi)| {
+            let Some(q) = mi.map(|j| &preds[j]) else {
+                return false;
+            };
+            if g.target.len() < 2
+                || q.event_type != p.event_type
+                || q.source != p.source
+                || q.span != p.span
+                || !actor_matches(&g.source, Some(&p.source))
+            {
+                return false;
+            }
+            let mine = entries_matched(&g.target, p.target.as_ref());
+            let theirs = entries_matched(&g.target, q.target.as_ref());
+            !mine.is_empty() && !mine.iter().any(|e| theirs.contains(e))
+        });
+    }
+    out
+}
+
 fn greedy(lex: &Lexicon, gold: &[GoldEvent], preds: &[Event], typed: bool) -> Vec<Option<usize>> {
     let mut pairs: Vec<(i64, usize, usize)> = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
@@ -329,6 +372,7 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
         s.predicted += p.len();
         let m = greedy(lex, gold, p, false);
         let mut used = vec![false; p.len()];
+        let parties = other_party(gold, p, &m);
         for (gi, g) in gold.iter().enumerate() {
             if let Some(pi) = m[gi] {
                 used[pi] = true;
@@ -434,6 +478,19 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
             }
         }
         for (pi, pe) in p.iter().enumerate() {
+            if !used[pi] && parties[pi] {
+                s.other_party += 1;
+                s.worklist.push(format!(
+                    "{}: OTHER PARTY {} {}→{} [{}] | {}",
+                    case.name,
+                    pe.event_type,
+                    pe.source.name,
+                    pe.target.as_ref().map(|t| t.name.as_str()).unwrap_or("-"),
+                    pe.trigger,
+                    pe.evidence
+                ));
+                continue;
+            }
             if !used[pi] {
                 s.fp += 1;
                 *s.false_alarms_by_type
@@ -466,7 +523,8 @@ pub fn score(lex: &Lexicon, cases: &[Case], preds: &[Vec<Event>]) -> Scores {
             }
         }
         let tm = greedy(lex, gold, p, true);
-        let mut tused = vec![false; p.len()];
+        let tparties = other_party(gold, p, &tm);
+        let mut tused = tparties;
         for (gi, g) in gold.iter().enumerate() {
             if let Some(pi) = tm[gi] {
                 tused[pi] = true;
@@ -553,6 +611,12 @@ pub fn report(s: &Scores, verbose: bool) -> String {
         "matched / missed    {:>6} / {}   false alarms {}\n",
         s.tp, s.fn_, s.fp
     ));
+    if s.other_party > 0 {
+        o.push_str(&format!(
+            "other-party rows    {:>6}  (a multi-party gold event coded once per party; neither way)\n",
+            s.other_party
+        ));
+    }
     o.push_str(&format!("event precision     {:>6.3}\n", s.precision));
     o.push_str(&format!("event recall        {:>6.3}\n", s.recall));
     o.push_str(&format!("event F1            {:>6.3}\n", s.f1));
@@ -682,6 +746,93 @@ mod tests {
                 forbidden: vec![],
             },
         }
+    }
+
+    #[test]
+    fn other_party_table() {
+        let lex = Lexicon::embedded();
+        // Qatar mediated between Israel and Hamas: one gold event, target either party.
+        let mut g = gold_event("mediate", "QAT", "ISR", "2023-11-22");
+        g.target.push("PSE".into());
+        let with_span = |mut e: Event, start: usize| {
+            e.span = Span {
+                start,
+                end: start + 10,
+            };
+            e
+        };
+        // (name, predictions, matched, false alarms, other-party rows)
+        let cases: Vec<(&str, Vec<Event>, usize, usize, usize)> = vec![
+            (
+                "both parties, one sentence",
+                vec![
+                    pred("mediate", "QAT", "ISR", "2023-11-22"),
+                    pred("mediate", "QAT", "PSE", "2023-11-22"),
+                ],
+                1,
+                0,
+                1,
+            ),
+            (
+                "the same party twice is a duplicate",
+                vec![
+                    pred("mediate", "QAT", "ISR", "2023-11-22"),
+                    pred("mediate", "QAT", "ISR", "2023-11-22"),
+                ],
+                1,
+                1,
+                0,
+            ),
+            (
+                "another sentence is another event",
+                vec![
+                    pred("mediate", "QAT", "ISR", "2023-11-22"),
+                    with_span(pred("mediate", "QAT", "PSE", "2023-11-22"), 40),
+                ],
+                1,
+                1,
+                0,
+            ),
+            (
+                "another source is another event",
+                vec![
+                    pred("mediate", "QAT", "ISR", "2023-11-22"),
+                    pred("mediate", "EGY", "PSE", "2023-11-22"),
+                ],
+                1,
+                1,
+                0,
+            ),
+            (
+                "a party the gold does not name",
+                vec![
+                    pred("mediate", "QAT", "ISR", "2023-11-22"),
+                    pred("mediate", "QAT", "LBN", "2023-11-22"),
+                ],
+                1,
+                1,
+                0,
+            ),
+        ];
+        for (name, preds, tp, fp, other) in cases {
+            let s = score(lex, &[case(vec![g.clone()])], &[preds]);
+            assert_eq!((s.tp, s.fp, s.other_party), (tp, fp, other), "{name}");
+        }
+        // A single-party gold event has no other party.
+        let s = score(
+            lex,
+            &[case(vec![gold_event(
+                "mediate",
+                "QAT",
+                "ISR",
+                "2023-11-22",
+            )])],
+            &[vec![
+                pred("mediate", "QAT", "ISR", "2023-11-22"),
+                pred("mediate", "QAT", "PSE", "2023-11-22"),
+            ]],
+        );
+        assert_eq!((s.tp, s.fp, s.other_party), (1, 1, 0));
     }
 
     #[test]

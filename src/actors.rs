@@ -1003,19 +1003,25 @@ impl DocActors {
                     // people") does not.
                     let resolved = self.by_role(&role.label).cloned().filter(|_| {
                         prev_is_def
-                            || !matches!(role.kind, RoleKind::Title | RoleKind::GenericGroup)
+                            || !matches!(
+                                role.kind,
+                                RoleKind::Title | RoleKind::GenericGroup | RoleKind::Weapon
+                            )
                     });
                     let actor = resolved.or_else(|| {
-                        (role.kind != RoleKind::Title && role.kind != RoleKind::MobileGroup)
-                            .then(|| self.dateline_country.clone())
-                            .flatten()
-                            .or_else(|| {
-                                // "The navy" after "Israeli troops": the same country's forces.
-                                (prev_word == Some("the") && role.kind == RoleKind::Institution)
-                                    .then(|| self.last_forces.get(&role.code).cloned())
-                                    .flatten()
-                            })
-                            .map(|iso| country_actor(lex, &iso, &role.code, &role.label))
+                        (!matches!(
+                            role.kind,
+                            RoleKind::Title | RoleKind::MobileGroup | RoleKind::Weapon
+                        ))
+                        .then(|| self.dateline_country.clone())
+                        .flatten()
+                        .or_else(|| {
+                            // "The navy" after "Israeli troops": the same country's forces.
+                            (prev_word == Some("the") && role.kind == RoleKind::Institution)
+                                .then(|| self.last_forces.get(&role.code).cloned())
+                                .flatten()
+                        })
+                        .map(|iso| country_actor(lex, &iso, &role.code, &role.label))
                     });
                     if let Some(actor) = actor {
                         // "the opposition": later "opposition leader X" is of its country.

@@ -1153,8 +1153,9 @@ impl Ctx<'_> {
     /// The country of the place an act is aimed at, for the types whose target may be a place:
     /// a visit, an embassy closed or a truce broken somewhere ("arrived in Tehran", "shut its
     /// consulate in Mumbai", "broke the truce near Kherson") take the first place after the
-    /// trigger in its clause; a reaction only a place right after its object ("condemned the
-    /// coup in Niger", not "criticized the decision at a meeting in Geneva").
+    /// trigger in its clause; a recalled envoy the foreign place of the post; a reaction only a
+    /// place right after its object ("condemned the coup in Niger", not "criticized the decision
+    /// at a meeting in Geneva").
     fn place_target(&self, m: &TriggerMatch, pattern: &Pattern, own: &[&str]) -> Option<String> {
         let foreign =
             |x: &Mention| !x.actor.country.is_empty() && !own.contains(&x.actor.country.as_str());
@@ -1162,6 +1163,24 @@ impl Ctx<'_> {
             !x.weak && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
         };
         let ty = pattern.event_type.as_str();
+        // An envoy is recalled from the foreign capital of the post: "called its ambassador in
+        // Algiers back", "brought its envoy home from Tehran", "pulled its ambassador out of
+        // Paris" (the place may sit inside the trigger's own words).
+        if ty == "recall_ambassador" {
+            let end = clause_end(self.toks, m.head).max(m.end);
+            return self
+                .mentions
+                .iter()
+                .find(|x| {
+                    x.tok_start > m.head
+                        && x.tok_end <= end
+                        && !x.weak
+                        && governing_prep(self.toks, x.tok_start)
+                            .is_some_and(|p| matches!(p, "in" | "at" | "from" | "of"))
+                        && foreign(x)
+                })
+                .map(|x| x.actor.country.clone());
+        }
         if PLACE_TARGETS.contains(&ty) {
             let end = clause_end(self.toks, m.head).max(m.end);
             return self
@@ -2056,6 +2075,13 @@ impl Ctx<'_> {
                 targets.push(crate::actors::country_actor(self.lex, c, "GOV", ""));
             }
         }
+        // "asked the court to order a halt", "asked the judges for emergency measures": a
+        // government's plea to its own courts is litigation, not an appeal to another party.
+        if pattern.event_type == "appeal" {
+            targets.retain(|t| {
+                !(t.code.ends_with("JUD") && sources.iter().any(|s| s.country == t.country))
+            });
+        }
         // "closed its embassy in Kabul", "arrived in Tehran", "condemned the coup in Niger":
         // with no actor named as target, the act is aimed at the place it names.
         if targets.is_empty() {
@@ -2215,10 +2241,24 @@ fn is_citizenry(a: &Actor) -> bool {
 fn names_both_sides(toks: &[Token], m: &TriggerMatch) -> bool {
     let end = clause_end(toks, m.head).max(m.end).min(toks.len());
     (m.end..end.min(m.end + 4)).any(|i| {
-        matches!(toks[i].lower.as_str(), "both" | "two" | "warring")
-            && toks
-                .get(i + 1)
-                .is_some_and(|t| matches!(t.lower.as_str(), "sides" | "parties"))
+        // "urged restraint", "called for calm": what is asked of the sides of a fight.
+        matches!(
+            toks[i].lower.as_str(),
+            "restraint" | "calm" | "de-escalation" | "de-escalate"
+        ) || (matches!(toks[i].lower.as_str(), "both" | "two" | "warring")
+            && toks.get(i + 1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "sides"
+                        | "parties"
+                        | "countries"
+                        | "capitals"
+                        | "governments"
+                        | "neighbours"
+                        | "neighbors"
+                        | "nations"
+                )
+            }))
     })
 }
 

@@ -114,6 +114,9 @@ pub enum RoleKind {
     MobileGroup,
     /// A group too generic to refer back ("people"): local to the dateline at most.
     GenericGroup,
+    /// A force's weapons ("Iranian missiles", "Russian drones"): named with their country or
+    /// referred back to with "the"; never assumed local, never guessed from a bare plural.
+    Weapon,
 }
 
 /// A role phrase mapped to a CAMEO role code.
@@ -505,13 +508,14 @@ impl Lexicon {
                     "title" => RoleKind::Title,
                     "group" => RoleKind::Group,
                     "mobile_group" => RoleKind::MobileGroup,
+                    "weapon" => RoleKind::Weapon,
                     "generic_group" => RoleKind::GenericGroup,
                     other => {
                         return Err(Error::BadLine {
                             path: path.clone(),
                             line,
                             message: format!(
-                                "unknown role kind {other:?} (institution, title, group)"
+                                "unknown role kind {other:?} (institution, title, group, mobile_group, generic_group, weapon)"
                             ),
                         });
                     }

@@ -562,6 +562,13 @@ fn governing_prep(toks: &[Token], start: usize) -> Option<&str> {
             }
             continue;
         }
+        // "called in the Chinese ambassador", "hauled in the envoy": a particle, not a place.
+        if w == "in"
+            && i > 0
+            && (is_form_of(&toks[i - 1].lower, "call") || is_form_of(&toks[i - 1].lower, "haul"))
+        {
+            return None;
+        }
         return Some(w);
     }
     None
@@ -1920,10 +1927,29 @@ impl Ctx<'_> {
                         .mentions
                         .iter()
                         .any(|x| x.tok_start > head && x.tok_end < m.end);
+                // A phrasal verb's particle is no preposition: "called in the Chinese
+                // ambassador" looks for its object after "called in".
+                let particle_end = match pattern.elems.first() {
+                    Some(PatElem::Words(alts, _)) => alts
+                        .iter()
+                        .filter(|a| {
+                            a.len() > 1
+                                && (1..a.len()).all(|k| {
+                                    self.toks.get(m.start + k).is_some_and(|t| t.lower == a[k])
+                                        && matches!(
+                                            a[k].as_str(),
+                                            "in" | "out" | "off" | "up" | "down" | "back" | "away"
+                                        )
+                                })
+                        })
+                        .map(|a| m.start + a.len())
+                        .max(),
+                    _ => None,
+                };
                 let from = if ends_in_prep && !gap {
                     m.end
                 } else {
-                    head + 1
+                    particle_end.unwrap_or(0).max(head + 1)
                 };
                 // The pattern's own preposition governs what follows it, even a locative one
                 // ("pointed the finger at Israel").

@@ -3331,10 +3331,12 @@ fn extract_traced(
                 }
             }
             // "a four-day truce": with no party named, a truce holds between the last two
-            // parties seen dealing with each other.
+            // parties seen dealing with each other; so does an agreement signed with no signer
+            // named ("The treaty was signed in Pyongyang on Wednesday").
             if roles.sources.is_empty()
                 && roles.targets.is_empty()
-                && pattern.event_type == "ceasefire"
+                && (pattern.event_type == "ceasefire"
+                    || (pattern.event_type == "sign_agreement" && is_passive(&sent.tokens, m.head)))
             {
                 if let Some((a, b)) = &last_pair {
                     roles.sources = vec![a.clone()];

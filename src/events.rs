@@ -2845,6 +2845,76 @@ fn peacekeeping(toks: &[Token], head: usize) -> bool {
     })
 }
 
+/// The agent of an absolute "with X doing" phrase: "…agreed to settle the dispute, with
+/// Tokyo offering an apology" — Tokyo offers it, not the subject of the sentence.
+fn with_absolute_agent<'m>(
+    toks: &[Token],
+    mentions: &'m [Mention],
+    m: &TriggerMatch,
+) -> Option<&'m Actor> {
+    if !toks[m.start].lower.ends_with("ing") {
+        return None;
+    }
+    let x = mentions
+        .iter()
+        .find(|x| !x.weak && x.tok_end == m.start && x.tok_start > 0)?;
+    (toks[x.tok_start - 1].lower == "with").then_some(&x.actor)
+}
+
+/// Prepositions whose object a participle may describe ("linked to militants fighting…").
+const DESCRIBED_AFTER: &[&str] = &[
+    "to", "with", "of", "against", "on", "for", "from", "among", "between",
+];
+
+/// "Ankara views the YPG as a group linked to Kurdish militants fighting inside Turkey": an
+/// "-ing" verb right after the noun of a prepositional phrase describes that group (a reduced
+/// relative clause); it reports no act.
+fn describes_a_group(toks: &[Token], head: usize) -> bool {
+    if !toks[head].lower.ends_with("ing") || head < 2 {
+        return false;
+    }
+    let noun = &toks[head - 1];
+    if noun.kind != TokenKind::Word
+        || !noun.lower.ends_with('s')
+        || BE.contains(&noun.lower.as_str())
+        || ADVERBS.contains(&noun.lower.as_str())
+        || PRONOUNS.contains(&noun.lower.as_str())
+    {
+        return false;
+    }
+    // Back over the noun's modifiers to the preposition.
+    (head.saturating_sub(5)..head - 1)
+        .rev()
+        .take_while(|&i| toks[i].kind == TokenKind::Word)
+        .any(|i| DESCRIBED_AFTER.contains(&toks[i].lower.as_str()))
+}
+
+/// Whether an agreement's or pledge's complement punishes: sanctions named after the trigger
+/// in its clause, and no lifting or easing of them.
+fn agrees_to_sanctions(lex: &Lexicon, toks: &[Token], m: &TriggerMatch) -> bool {
+    let end = toks.len().min(m.end + 20);
+    let words: Vec<&str> = toks[m.end..end]
+        .iter()
+        .take_while(|t| !matches!(t.lower.as_str(), ";" | "." | "but" | "while"))
+        .map(|t| t.lower.as_str())
+        .collect();
+    let sanction = lex.classes.get("SANCTION").is_some_and(|alts| {
+        alts.iter().any(|alt| {
+            words
+                .windows(alt.len())
+                .any(|w| w.iter().zip(alt).all(|(a, b)| *a == b.as_str()))
+        })
+    });
+    let eased = words.iter().any(|w| {
+        [
+            "lift", "ease", "remove", "relax", "drop", "scrap", "end", "suspend", "waive",
+        ]
+        .iter()
+        .any(|v| is_form_of(w, v))
+    });
+    sanction && !eased
+}
+
 /// Types that can have a target of the source's own country (arrests, crackdowns, trials).
 const DOMESTIC_OK: &[&str] = &[
     "arrest",
@@ -3395,6 +3465,8 @@ fn extract_traced(
                 Some("an act named only as what stops or ends ('halt its offensive')")
             } else if happened_before(&sent.tokens, m.head) {
                 Some("a perfect with 'before': what has happened at some time, no event")
+            } else if pattern.pos == TriggerPos::Verb && describes_a_group(&sent.tokens, m.head) {
+                Some("a participle describing a group ('linked to militants fighting in…')")
             } else if pattern.event_type == "mobilize" && peacekeeping(&sent.tokens, m.head) {
                 Some("peacekeepers or monitors deployed: no show of force")
             } else if is_time_reference(text, &sent.tokens, m, pattern) {
@@ -3422,6 +3494,24 @@ fn extract_traced(
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            // "…, with Tokyo offering an apology": in an absolute "with X doing" the agent is X.
+            // With no target of its own, it is aimed at the others the sentence is about
+            // ("Japan and South Korea agreed…, with Tokyo offering an apology").
+            if let Some(x) = with_absolute_agent(&sent.tokens, &mentions, m) {
+                let others = |v: &[Actor]| -> Vec<Actor> {
+                    v.iter()
+                        .filter(|a| {
+                            a.key() != x.key() && (a.country.is_empty() || a.country != x.country)
+                        })
+                        .cloned()
+                        .collect()
+                };
+                roles.targets = others(&roles.targets);
+                if roles.targets.is_empty() {
+                    roles.targets = others(&roles.sources);
+                }
+                roles.sources = vec![x.clone()];
+            }
             // "threatened to expel British diplomats": the threat is aimed at whom the act
             // would hit, and keeps the act's type.
             let threatened = threats
@@ -3802,6 +3892,11 @@ fn extract_traced(
                     "armed forces or police arriving are deployed, not visiting",
                 );
                 continue;
+            }
+            // "EU ministers agreed to draw up a list of officials to be hit with sanctions": an
+            // agreement to punish someone is a threat of sanctions, not cooperation with them.
+            if event_type == "intent_to_cooperate" && agrees_to_sanctions(lex, &sent.tokens, m) {
+                event_type = "threaten_sanctions".to_string();
             }
             // "supporters of Imran Khan clashed with police": a crowd fighting police is a
             // violent protest, not a military attack.

@@ -2678,6 +2678,44 @@ fn is_counterfactual(toks: &[Token], head: usize) -> bool {
     false
 }
 
+/// "Pal Jonson, who had been due to hold talks with Akar": a plan told in the past perfect is
+/// one that did not happen (the visit was called off).
+fn is_plan_fallen_through(toks: &[Token], start: usize) -> bool {
+    let w = |k: usize| start.checked_sub(k).map(|i| toks[i].lower.as_str());
+    w(1) == Some("to")
+        && ((w(3) == Some("been")
+            && w(4) == Some("had")
+            && matches!(w(2), Some("due" | "scheduled" | "set" | "expected")))
+            || (w(3) == Some("had") && matches!(w(2), Some("planned" | "intended" | "hoped"))))
+}
+
+/// "criticised Stockholm for tolerating demonstrations by PKK supporters": an event noun that
+/// is the object of tolerating, allowing or banning names conduct, not an act of the story.
+fn tolerated_conduct(toks: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && start - j < 3 && DETERMINERS.contains(&toks[j - 1].lower.as_str()) {
+        j -= 1;
+    }
+    j > 0 && {
+        let w = toks[j - 1].lower.as_str();
+        w.ends_with("ing")
+            && [
+                "tolerate",
+                "allow",
+                "permit",
+                "harbour",
+                "harbor",
+                "ban",
+                "prevent",
+                "encourage",
+                "condone",
+                "host",
+            ]
+            .iter()
+            .any(|v| is_form_of(w, v))
+    }
+}
+
 /// Verbs that stop an act before it is done ("halt its offensive", "called off the talks");
 /// not "end" ("ended a five-day trip" reports the trip).
 const STOPPING_VERBS: &[&str] = &[
@@ -3461,6 +3499,21 @@ fn extract_traced(
                 Some("habitual, generic or only demanded")
             } else if pattern.pos == TriggerPos::Verb && is_counterfactual(&sent.tokens, m.head) {
                 Some("a counterfactual ('would have tightened'): an act that did not happen")
+            } else if pattern.pos == TriggerPos::Verb
+                && is_plan_fallen_through(&sent.tokens, m.start)
+            {
+                Some("a plan in the past perfect ('had been due to hold talks'): it fell through")
+            } else if pattern.pos == TriggerPos::Noun && tolerated_conduct(&sent.tokens, m.start) {
+                Some("conduct tolerated or allowed ('for tolerating demonstrations'), no act")
+            } else if pattern.pos == TriggerPos::Noun
+                && triggers.iter().any(|t| {
+                    lex.patterns[t.pattern].event_type == "intent_to_cooperate"
+                        && t.end <= m.start
+                        && m.start - t.end <= 8
+                        && (t.end..m.start).all(|i| !is_clause_break(&sent.tokens, i))
+                })
+            {
+                Some("an act inside an agreement or pledge: coded as the pledge")
             } else if names_what_stops(&sent.tokens, m, pattern) {
                 Some("an act named only as what stops or ends ('halt its offensive')")
             } else if happened_before(&sent.tokens, m.head) {

@@ -4043,10 +4043,15 @@ fn extract_traced(
                             event_type.as_str(),
                             "consult" | "phone_call" | "negotiate" | "host_visit"
                         );
+                    // "Abiy urged Ethiopians to take up arms": a leader's call on his own
+                    // citizens is no appeal between parties.
+                    let own_citizens_appealed =
+                        same_country && event_type == "appeal" && t.code.ends_with("CVL");
                     !source_keys.contains(&t.key())
                         && !own_government
                         && !own_official
                         && !own_people
+                        && !own_citizens_appealed
                 })
                 .cloned()
                 .collect();

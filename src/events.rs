@@ -2263,6 +2263,11 @@ fn is_citizenry(a: &Actor) -> bool {
     !a.country.is_empty() && (a.code.ends_with("CVL") || a.code.ends_with("OPP"))
 }
 
+/// A news outlet: an agency or broadcaster, or a country's state media (role `MED`).
+fn is_media(a: &Actor) -> bool {
+    a.kind == ActorKind::Media || a.code.get(3..6) == Some("MED")
+}
+
 /// Whether the clause after the trigger names "both sides", "the two parties" and the like.
 fn names_both_sides(toks: &[Token], m: &TriggerMatch) -> bool {
     let end = clause_end(toks, m.head).max(m.end).min(toks.len());
@@ -2655,9 +2660,36 @@ fn modifies_a_noun(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool 
         })
 }
 
-fn is_time_reference(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
+fn is_time_reference(text: &str, toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
     if pattern.pos != TriggerPos::Noun {
         return false;
+    }
+    // "after Russia's invasion of Ukraine", "since the junta's crackdown": the same with the
+    // agent as a possessive — a name (capitalised words, "the") then "'s", right before the
+    // noun or one modifier before it.
+    let possessive = (m.start.saturating_sub(2)..m.start)
+        .rev()
+        .find(|&i| toks[i].kind == TokenKind::Possessive);
+    if let Some(p) = possessive {
+        let capitalised = |i: usize| {
+            text[toks[i].span.start..toks[i].span.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        let mut i = p;
+        while i > 0 && p - i < 4 && (capitalised(i - 1) || toks[i - 1].lower == "the") {
+            i -= 1;
+        }
+        if i < p
+            && i > 0
+            && matches!(
+                toks[i - 1].lower.as_str(),
+                "after" | "before" | "since" | "during" | "until" | "following"
+            )
+        {
+            return true;
+        }
     }
     // "in retaliation for the drone strike": the strike is the cause, reported elsewhere.
     let lo5 = m.start.saturating_sub(5);
@@ -2688,6 +2720,303 @@ fn is_time_reference(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> boo
                 "after" | "before" | "since" | "during" | "until" | "following"
             )
         })
+}
+
+/// "a resolution that would have tightened sanctions", "could have been prevented": a modal
+/// perfect names an act that did not happen.
+fn is_counterfactual(toks: &[Token], head: usize) -> bool {
+    let mut i = head;
+    // Step back over adverbs and a passive "been" to the "have".
+    while i > 0 && head - i < 4 {
+        i -= 1;
+        let w = toks[i].lower.as_str();
+        if w == "have" {
+            return i > 0
+                && matches!(
+                    toks[i - 1].lower.as_str(),
+                    "would" | "could" | "might" | "should" | "'d"
+                );
+        }
+        if w != "been" && (!ADVERBS.contains(&w) || matches!(w, "had" | "has")) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "Pal Jonson, who had been due to hold talks with Akar": a plan told in the past perfect is
+/// one that did not happen (the visit was called off).
+fn is_plan_fallen_through(toks: &[Token], start: usize) -> bool {
+    let w = |k: usize| start.checked_sub(k).map(|i| toks[i].lower.as_str());
+    w(1) == Some("to")
+        && ((w(3) == Some("been")
+            && w(4) == Some("had")
+            && matches!(w(2), Some("due" | "scheduled" | "set" | "expected")))
+            || (w(3) == Some("had") && matches!(w(2), Some("planned" | "intended" | "hoped"))))
+}
+
+/// "criticised Stockholm for tolerating demonstrations by PKK supporters": an event noun that
+/// is the object of tolerating, allowing or banning names conduct, not an act of the story.
+fn tolerated_conduct(toks: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && start - j < 3 && DETERMINERS.contains(&toks[j - 1].lower.as_str()) {
+        j -= 1;
+    }
+    j > 0 && {
+        let w = toks[j - 1].lower.as_str();
+        w.ends_with("ing")
+            && [
+                "tolerate",
+                "allow",
+                "permit",
+                "harbour",
+                "harbor",
+                "ban",
+                "prevent",
+                "encourage",
+                "condone",
+                "host",
+            ]
+            .iter()
+            .any(|v| is_form_of(w, v))
+    }
+}
+
+/// Verbs that stop an act before it is done ("halt its offensive", "called off the talks");
+/// not "end" ("ended a five-day trip" reports the trip).
+const STOPPING_VERBS: &[&str] = &[
+    "halt", "stop", "suspend", "pause", "cease", "abandon", "postpone", "cancel", "scrap", "shelve",
+];
+
+/// What an act's noun does when it ends: "the truce expired", "the talks collapsed".
+const ENDING_WORDS: &[&str] = &[
+    "expired",
+    "expires",
+    "lapsed",
+    "lapses",
+    "collapsed",
+    "collapses",
+];
+
+/// The same in the passive only ("a meeting … had been postponed"; "the attack delayed the
+/// vote" is an attack).
+const ENDED_PARTICIPLES: &[&str] = &[
+    "postponed",
+    "cancelled",
+    "canceled",
+    "scrapped",
+    "shelved",
+    "delayed",
+    "suspended",
+    "called",
+];
+
+/// An event noun named only as what stops or ends: the object of a stopping verb ("agreed to
+/// halt its offensive") or the subject of an ending one ("The truce expired on Friday", "a
+/// meeting planned for February had been postponed"). The act itself is reported elsewhere
+/// (or is the stopping, coded by its own pattern); the noun reports no new one.
+fn names_what_stops(toks: &[Token], m: &TriggerMatch, pattern: &Pattern) -> bool {
+    if pattern.pos != TriggerPos::Noun {
+        return false;
+    }
+    // Step left over the noun's determiners and modifiers ("its", "a three-way", "the 60-day").
+    let mut j = m.start;
+    while j > 0
+        && m.start - j < 4
+        && (DETERMINERS.contains(&toks[j - 1].lower.as_str())
+            || NOUN_MODIFIERS.contains(&toks[j - 1].lower.as_str())
+            || toks[j - 1].kind == TokenKind::Number
+            || toks[j - 1].lower.contains('-'))
+    {
+        j -= 1;
+    }
+    let before = |k: usize| j.checked_sub(k).map(|i| toks[i].lower.as_str());
+    let stopped = |w: &str| STOPPING_VERBS.iter().any(|v| is_form_of(w, v));
+    if before(1).is_some_and(stopped)
+        || (before(1) == Some("off") && before(2).is_some_and(|w| is_form_of(w, "call")))
+    {
+        return true;
+    }
+    // The subject of the clause: nothing but a clause opening before it.
+    let subject = j == 0
+        || matches!(
+            toks[j - 1].lower.as_str(),
+            "," | "that" | "said" | "says" | "and" | "but" | "when" | "after" | "before"
+        )
+        || toks[j - 1].kind == TokenKind::Punct;
+    if !subject {
+        return false;
+    }
+    let end = clause_end(toks, m.end.saturating_sub(1)).min(m.end + 12);
+    (m.end..end)
+        .take_while(|&k| !matches!(toks[k].lower.as_str(), "," | "which" | "who" | "that"))
+        .any(|k| {
+            let w = toks[k].lower.as_str();
+            let passive = k > 0 && BE.contains(&toks[k - 1].lower.as_str());
+            ENDING_WORDS.contains(&w)
+                || (passive
+                    && ENDED_PARTICIPLES.contains(&w)
+                    && (w != "called" || toks.get(k + 1).is_some_and(|t| t.lower == "off")))
+                || (matches!(toks[k].lower.as_str(), "down" | "apart")
+                    && k > 0
+                    && matches!(toks[k - 1].lower.as_str(), "broke" | "fell" | "falls"))
+        })
+}
+
+/// "Islamic State has struck in Iran before", "Russia has expelled diplomats in the past": a
+/// perfect with "before" or "in the past" and no date tells what has happened at some time,
+/// not an event of the story.
+fn happened_before(toks: &[Token], head: usize) -> bool {
+    let perfect = (head.saturating_sub(3)..head)
+        .any(|i| matches!(toks[i].lower.as_str(), "has" | "have" | "had"));
+    if !perfect {
+        return false;
+    }
+    // Within the verb's own short clause: "before" ends the clause, so it is looked at first.
+    let ends_here = |k: usize| toks.get(k + 1).is_none_or(|t| t.kind == TokenKind::Punct);
+    for k in head + 1..toks.len().min(head + 7) {
+        let w = toks[k].lower.as_str();
+        let in_the_past =
+            w == "past" && k >= 2 && toks[k - 1].lower == "the" && toks[k - 2].lower == "in";
+        if (w == "before" || in_the_past) && ends_here(k) {
+            return true;
+        }
+        if toks[k].kind == TokenKind::Punct || is_clause_break(toks, k) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether an actor (or a pronoun for one) is the direct object starting at `at`: "received
+/// the Chinese minister", "received him" — not "receive far less", "received a letter".
+fn object_is_actor(toks: &[Token], mentions: &[Mention], at: usize) -> bool {
+    if toks
+        .get(at)
+        .is_some_and(|t| matches!(t.lower.as_str(), "him" | "her" | "them" | "us"))
+    {
+        return true;
+    }
+    mentions.iter().any(|x| {
+        !x.weak
+            && x.tok_start >= at
+            && x.tok_start <= at + 2
+            && toks[at..x.tok_start]
+                .iter()
+                .all(|t| DETERMINERS.contains(&t.lower.as_str()))
+    })
+}
+
+/// The person or people welcomed when the object of "welcome" names them ("welcomed
+/// Gershkovich", "welcomed the freed prisoners"), rather than a decision or deal.
+fn welcomed_person<'m>(toks: &[Token], mentions: &'m [Mention], at: usize) -> Option<&'m Actor> {
+    let m = mentions.iter().find(|x| {
+        !x.weak
+            && x.tok_start >= at
+            && x.tok_start <= at + 2
+            && toks[at..x.tok_start].iter().all(|t| {
+                DETERMINERS.contains(&t.lower.as_str())
+                    || NOUN_MODIFIERS.contains(&t.lower.as_str())
+                    || t.lower.ends_with("ed")
+            })
+    })?;
+    // "welcomed Germany's decision": the actor only owns the thing welcomed.
+    if toks
+        .get(m.tok_end)
+        .is_some_and(|t| t.kind == TokenKind::Possessive)
+    {
+        return None;
+    }
+    let a = &m.actor;
+    (a.kind == ActorKind::Person || is_citizenry(a) || is_crowd(a)).then_some(a)
+}
+
+/// "will see 2,000 Russian peacekeepers deployed": a peacekeeping or monitoring force sent
+/// to keep a truce is no show of force.
+fn peacekeeping(toks: &[Token], head: usize) -> bool {
+    let (cs, ce) = (clause_start(toks, head), clause_end(toks, head));
+    toks[cs..ce].iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "peacekeepers"
+                | "peacekeeper"
+                | "peacekeeping"
+                | "peace-keepers"
+                | "peace-keeping"
+                | "monitors"
+                | "observers"
+        )
+    })
+}
+
+/// The agent of an absolute "with X doing" phrase: "…agreed to settle the dispute, with
+/// Tokyo offering an apology" — Tokyo offers it, not the subject of the sentence.
+fn with_absolute_agent<'m>(
+    toks: &[Token],
+    mentions: &'m [Mention],
+    m: &TriggerMatch,
+) -> Option<&'m Actor> {
+    if !toks[m.start].lower.ends_with("ing") {
+        return None;
+    }
+    let x = mentions
+        .iter()
+        .find(|x| !x.weak && x.tok_end == m.start && x.tok_start > 0)?;
+    (toks[x.tok_start - 1].lower == "with").then_some(&x.actor)
+}
+
+/// Prepositions whose object a participle may describe ("linked to militants fighting…").
+const DESCRIBED_AFTER: &[&str] = &[
+    "to", "with", "of", "against", "on", "for", "from", "among", "between",
+];
+
+/// "Ankara views the YPG as a group linked to Kurdish militants fighting inside Turkey": an
+/// "-ing" verb right after the noun of a prepositional phrase describes that group (a reduced
+/// relative clause); it reports no act.
+fn describes_a_group(toks: &[Token], head: usize) -> bool {
+    if !toks[head].lower.ends_with("ing") || head < 2 {
+        return false;
+    }
+    let noun = &toks[head - 1];
+    if noun.kind != TokenKind::Word
+        || !noun.lower.ends_with('s')
+        || BE.contains(&noun.lower.as_str())
+        || ADVERBS.contains(&noun.lower.as_str())
+        || PRONOUNS.contains(&noun.lower.as_str())
+    {
+        return false;
+    }
+    // Back over the noun's modifiers to the preposition.
+    (head.saturating_sub(5)..head - 1)
+        .rev()
+        .take_while(|&i| toks[i].kind == TokenKind::Word)
+        .any(|i| DESCRIBED_AFTER.contains(&toks[i].lower.as_str()))
+}
+
+/// Whether an agreement's or pledge's complement punishes: sanctions named after the trigger
+/// in its clause, and no lifting or easing of them.
+fn agrees_to_sanctions(lex: &Lexicon, toks: &[Token], m: &TriggerMatch) -> bool {
+    let end = toks.len().min(m.end + 20);
+    let words: Vec<&str> = toks[m.end..end]
+        .iter()
+        .take_while(|t| !matches!(t.lower.as_str(), ";" | "." | "but" | "while"))
+        .map(|t| t.lower.as_str())
+        .collect();
+    let sanction = lex.classes.get("SANCTION").is_some_and(|alts| {
+        alts.iter().any(|alt| {
+            words
+                .windows(alt.len())
+                .any(|w| w.iter().zip(alt).all(|(a, b)| *a == b.as_str()))
+        })
+    });
+    let eased = words.iter().any(|w| {
+        [
+            "lift", "ease", "remove", "relax", "drop", "scrap", "end", "suspend", "waive",
+        ]
+        .iter()
+        .any(|v| is_form_of(w, v))
+    });
+    sanction && !eased
 }
 
 /// Types that can have a target of the source's own country (arrests, crackdowns, trials).
@@ -3234,7 +3563,32 @@ fn extract_traced(
                 Some("a particle of a phrasal verb ('hand back'), not the verb 'back'")
             } else if is_habitual_or_demanded(&sent.tokens, m.head) {
                 Some("habitual, generic or only demanded")
-            } else if is_time_reference(&sent.tokens, m, pattern) {
+            } else if pattern.pos == TriggerPos::Verb && is_counterfactual(&sent.tokens, m.head) {
+                Some("a counterfactual ('would have tightened'): an act that did not happen")
+            } else if pattern.pos == TriggerPos::Verb
+                && is_plan_fallen_through(&sent.tokens, m.start)
+            {
+                Some("a plan in the past perfect ('had been due to hold talks'): it fell through")
+            } else if pattern.pos == TriggerPos::Noun && tolerated_conduct(&sent.tokens, m.start) {
+                Some("conduct tolerated or allowed ('for tolerating demonstrations'), no act")
+            } else if pattern.pos == TriggerPos::Noun
+                && triggers.iter().any(|t| {
+                    lex.patterns[t.pattern].event_type == "intent_to_cooperate"
+                        && t.end <= m.start
+                        && m.start - t.end <= 8
+                        && (t.end..m.start).all(|i| !is_clause_break(&sent.tokens, i))
+                })
+            {
+                Some("an act inside an agreement or pledge: coded as the pledge")
+            } else if names_what_stops(&sent.tokens, m, pattern) {
+                Some("an act named only as what stops or ends ('halt its offensive')")
+            } else if happened_before(&sent.tokens, m.head) {
+                Some("a perfect with 'before': what has happened at some time, no event")
+            } else if pattern.pos == TriggerPos::Verb && describes_a_group(&sent.tokens, m.head) {
+                Some("a participle describing a group ('linked to militants fighting in…')")
+            } else if pattern.event_type == "mobilize" && peacekeeping(&sent.tokens, m.head) {
+                Some("peacekeepers or monitors deployed: no show of force")
+            } else if is_time_reference(text, &sent.tokens, m, pattern) {
                 Some("names the event a time is measured from")
             } else if counts_past_events(&sent.tokens, m, pattern) {
                 Some("counts events ('the third Turkish incursion in three years')")
@@ -3259,6 +3613,24 @@ fn extract_traced(
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            // "…, with Tokyo offering an apology": in an absolute "with X doing" the agent is X.
+            // With no target of its own, it is aimed at the others the sentence is about
+            // ("Japan and South Korea agreed…, with Tokyo offering an apology").
+            if let Some(x) = with_absolute_agent(&sent.tokens, &mentions, m) {
+                let others = |v: &[Actor]| -> Vec<Actor> {
+                    v.iter()
+                        .filter(|a| {
+                            a.key() != x.key() && (a.country.is_empty() || a.country != x.country)
+                        })
+                        .cloned()
+                        .collect()
+                };
+                roles.targets = others(&roles.targets);
+                if roles.targets.is_empty() {
+                    roles.targets = others(&roles.sources);
+                }
+                roles.sources = vec![x.clone()];
+            }
             // "threatened to expel British diplomats": the threat is aimed at whom the act
             // would hit, and keeps the act's type.
             let threatened = threats
@@ -3642,15 +4014,64 @@ fn extract_traced(
                 );
                 continue;
             }
+            // "EU ministers agreed to draw up a list of officials to be hit with sanctions": an
+            // agreement to punish someone is a threat of sanctions, not cooperation with them.
+            if event_type == "intent_to_cooperate" && agrees_to_sanctions(lex, &sent.tokens, m) {
+                event_type = "threaten_sanctions".to_string();
+            }
+            // "supporters of Imran Khan clashed with police": a crowd fighting police is a
+            // violent protest, not a military attack.
+            if event_type == "military_attack" && roles.sources.iter().all(is_crowd) {
+                event_type = "demonstrate".to_string();
+            }
             if pattern.crowd && !roles.sources.iter().any(is_crowd) {
                 why(&mut trace, "the source is no crowd");
                 continue;
             }
             prev_sources = Some(roles.sources.clone());
+            // "Pakistani officials said they receive far less": to host is to receive someone.
+            if pattern.event_type == "host_visit"
+                && is_form_of(&sent.tokens[m.head].lower, "receive")
+                && !is_passive(&sent.tokens, m.head)
+                && !object_is_actor(&sent.tokens, &mentions, m.end)
+            {
+                why(&mut trace, "receives a thing, not a visitor");
+                continue;
+            }
+            // "Biden welcomed Gershkovich and Whelan at Andrews": to welcome people is to greet
+            // them, not praise; a foreign official welcomed is a visitor hosted.
+            if pattern.event_type == "praise" && is_form_of(&sent.tokens[m.head].lower, "welcome") {
+                if let Some(guest) = welcomed_person(&sent.tokens, &mentions, m.end) {
+                    let foreign = guest.kind == ActorKind::Person
+                        && !guest.country.is_empty()
+                        && roles
+                            .sources
+                            .iter()
+                            .all(|s| !s.country.is_empty() && s.country != guest.country);
+                    if !foreign {
+                        why(
+                            &mut trace,
+                            "people welcomed in person: a greeting, not praise",
+                        );
+                        continue;
+                    }
+                    event_type = "host_visit".to_string();
+                    roles.targets = vec![guest.clone()];
+                }
+            }
             let Some(info) = lex.event_type(&event_type) else {
                 why(&mut trace, "event type not in the taxonomy");
                 continue;
             };
+            // "Lebanon's state news agency reported Israeli tank fire": media report material
+            // acts (aid, force), they do not carry them out; their words may count.
+            if matches!(info.quad_class, 2 | 4) && roles.sources.iter().all(is_media) {
+                why(
+                    &mut trace,
+                    "a news outlet reports material acts, it does not do them",
+                );
+                continue;
+            }
             // A target is never one of the sources, nor the source's own government.
             let source_keys: Vec<String> = roles.sources.iter().map(Actor::key).collect();
             let mut found_targets: Vec<Actor> = roles
@@ -3682,7 +4103,23 @@ fn extract_traced(
                     let own_official = same_country
                         && t.kind == ActorKind::Person
                         && !DOMESTIC_OK.contains(&pattern.event_type.as_str());
-                    !source_keys.contains(&t.key()) && !own_government && !own_official
+                    // "Scholz met the freed Germans at the airport": meeting one's own people
+                    // is no diplomacy.
+                    let own_people = same_country
+                        && (is_citizenry(t) || is_crowd(t))
+                        && matches!(
+                            event_type.as_str(),
+                            "consult" | "phone_call" | "negotiate" | "host_visit"
+                        );
+                    // "Abiy urged Ethiopians to take up arms": a leader's call on his own
+                    // citizens is no appeal between parties.
+                    let own_citizens_appealed =
+                        same_country && event_type == "appeal" && t.code.ends_with("CVL");
+                    !source_keys.contains(&t.key())
+                        && !own_government
+                        && !own_official
+                        && !own_people
+                        && !own_citizens_appealed
                 })
                 .cloned()
                 .collect();
@@ -3694,7 +4131,12 @@ fn extract_traced(
                     .find(|(t, _)| *t == pattern.event_type)
                 {
                     let s = &roles.sources[0];
-                    if !s.country.is_empty() && roles.sources.iter().all(|x| x.country == s.country)
+                    // Only a state represses its own people: an armed group's victims or a
+                    // news agency's report name no such target.
+                    let state_organ = pattern.event_type != "repress" || s.kind == ActorKind::State;
+                    if !s.country.is_empty()
+                        && state_organ
+                        && roles.sources.iter().all(|x| x.country == s.country)
                     {
                         let t = crate::actors::country_actor(
                             lex,

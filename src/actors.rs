@@ -389,6 +389,51 @@ pub fn skeleton(name: &str) -> String {
     out
 }
 
+/// Calendar words that may follow a place without forming a name with it ("in Moscow Tuesday").
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether the word at `next` (right after a capital's name) makes the capital part of a longer
+/// name: one capitalised word that no dictionary entry covers, followed by a lower-case word or
+/// punctuation ("Sofia Sapega and", "Lima Group of").
+fn seat_opens_other_name(
+    text: &str,
+    toks: &[Token],
+    next: usize,
+    taken: &[(usize, usize)],
+) -> bool {
+    let Some(t) = toks.get(next) else {
+        return false;
+    };
+    t.kind == TokenKind::Word
+        && is_capitalized(t, text)
+        && !NOT_NAMES.contains(&&text[t.span.start..t.span.end])
+        && !CALENDAR_WORDS.contains(&t.lower.as_str())
+        && !taken.iter().any(|&(a, b)| a <= next && next < b)
+        && toks
+            .get(next + 1)
+            .is_none_or(|u| u.kind != TokenKind::Word || !is_capitalized(u, text))
+}
+
 fn is_capitalized(t: &Token, text: &str) -> bool {
     t.kind == TokenKind::Word
         && text[t.span.start..]
@@ -683,6 +728,21 @@ impl DocActors {
             }
         }
         found.sort_by_key(|f| f.tok_start);
+        // "his companion Sofia Sapega", "the Lima Group": a capital followed by a capitalised
+        // word that is no name of ours, and then by a lower-case word, is part of another name.
+        let taken: Vec<(usize, usize)> = found.iter().map(|f| (f.tok_start, f.tok_end)).collect();
+        found.retain(|f| {
+            !(matches!(f.piece, Piece::Proper(ProperRef::CountrySeat(_)))
+                && seat_opens_other_name(text, toks, f.tok_end, &taken))
+        });
+        // "an Air China jet", "Air India": an airline named after a country is not its state.
+        found.retain(|f| {
+            !(matches!(
+                f.piece,
+                Piece::Proper(ProperRef::CountryName(_) | ProperRef::CountryAdj(_))
+            ) && f.tok_start > 0
+                && &text[toks[f.tok_start - 1].span.start..toks[f.tok_start - 1].span.end] == "Air")
+        });
 
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
@@ -860,8 +920,7 @@ impl DocActors {
                 }
                 Piece::Proper(ProperRef::Blocker) => {}
                 Piece::Proper(ProperRef::Person(p)) => {
-                    let person = &lex.people[p];
-                    let actor = person_actor(&person.name, &person.country, &person.role);
+                    let actor = person_in_office(lex, p, self.dct);
                     self.remember_person(&actor);
                     out.push(self.mention(toks, f.tok_start, f.tok_end, actor, false));
                 }
@@ -911,8 +970,7 @@ impl DocActors {
                                 Piece::Proper(ProperRef::Person(p))
                                     if g.tok_start >= f.tok_end && g.tok_end <= name_end =>
                                 {
-                                    let p = &lex.people[p];
-                                    Some(person_actor(&p.name, &p.country, &p.role))
+                                    Some(person_in_office(lex, p, self.dct))
                                 }
                                 _ => None,
                             });
@@ -982,6 +1040,26 @@ impl DocActors {
                                 continue;
                             }
                         }
+                    }
+                    // "President Joe Biden's administration", "Netanyahu's office": a body or
+                    // aide of a named official belongs to the official's country.
+                    let owner = f
+                        .tok_start
+                        .checked_sub(1)
+                        .filter(|&p| toks[p].kind == TokenKind::Possessive)
+                        .and_then(|p| {
+                            out.iter().rev().find(|m| {
+                                m.tok_end == p
+                                    && m.actor.kind == ActorKind::Person
+                                    && m.actor.country.len() == 3
+                            })
+                        })
+                        .map(|m| m.actor.country.clone());
+                    if let Some(iso) = owner {
+                        let actor = country_actor(lex, &iso, &role.code, &role.label);
+                        out.push(self.mention(toks, f.tok_start, f.tok_end, actor, false));
+                        i += 1;
+                        continue;
                     }
                     // A bare role: the last actor with that role in the document, else the
                     // dateline's country for domestic bodies.
@@ -1086,16 +1164,24 @@ impl DocActors {
             let actor = match r {
                 ProperRef::Blocker => continue,
                 ProperRef::Org(o) => org_actor(lex, o),
-                ProperRef::Person(p) => person_actor(
-                    &lex.people[p].name,
-                    &lex.people[p].country,
-                    &lex.people[p].role,
-                ),
+                ProperRef::Person(p) => person_in_office(lex, p, self.dct),
                 ProperRef::CountryName(c)
                 | ProperRef::CountryAdj(c)
                 | ProperRef::CountrySeat(c)
                 | ProperRef::Place(c) => country_actor(lex, &lex.countries[c].iso3, "GOV", ""),
             };
+            // "the Russian-led Collective Security Treaty Organization": a state leading a named
+            // organization only qualifies it; the organization is the actor.
+            let leads_named_body = out.iter().any(|x| {
+                x.tok_start == ti + 1
+                    && x.actor.kind != ActorKind::Person
+                    && x.actor.country.is_empty()
+                    && !actor.country.is_empty()
+                    && lex.organizations.iter().any(|o| o.code == x.actor.code)
+            });
+            if leads_named_body {
+                continue;
+            }
             let mut m = self.mention(toks, ti, ti + 1, actor, false);
             m.weak = weak;
             // "Hamas-led gunmen": the group the compound qualifies is the same actor.
@@ -1486,7 +1572,7 @@ impl DocActors {
             if let Some((name_end, name)) =
                 name_after(text, toks, end).filter(|(_, n)| !organization(n))
             {
-                let person = lexicon_person(lex, &name)
+                let person = lexicon_person(lex, &name, self.dct)
                     .or_else(|| {
                         self.person_by_surname(name.split_whitespace().last().unwrap_or(""))
                             .cloned()
@@ -1501,9 +1587,31 @@ impl DocActors {
     }
 }
 
+/// The actor a lexicon person stands for at `dct`: among the rows of the same name (one per
+/// office held), the one in office then, else the latest taken up before it, else the row
+/// given ("Josep Borrell" in 2023 is the EU's foreign policy chief, not Spain's minister).
+fn person_in_office(lex: &Lexicon, i: usize, dct: Option<NaiveDate>) -> Actor {
+    let name = &lex.people[i].name;
+    let rows: Vec<&crate::lexicon::Person> =
+        lex.people.iter().filter(|p| &p.name == name).collect();
+    let pick = dct
+        .and_then(|d| {
+            rows.iter()
+                .find(|p| p.from.is_none_or(|f| f <= d) && p.to.is_none_or(|t| t >= d))
+                .or_else(|| {
+                    rows.iter()
+                        .filter(|p| p.from.is_some_and(|f| f <= d))
+                        .max_by_key(|p| p.from)
+                })
+        })
+        .copied()
+        .unwrap_or(&lex.people[i]);
+    person_actor(&pick.name, &pick.country, &pick.role)
+}
+
 /// The lexicon person a full name refers to: exactly, or as a transliteration variant (the
 /// same consonant skeleton, "Semyon Grigoriev" for "Semyon Grigoryev").
-fn lexicon_person(lex: &Lexicon, name: &str) -> Option<Actor> {
+fn lexicon_person(lex: &Lexicon, name: &str, dct: Option<NaiveDate>) -> Option<Actor> {
     let sk = skeleton(name);
     let surname = name.split_whitespace().last()?;
     let mut candidates: Vec<usize> = lex.surname_index.get(surname).cloned().unwrap_or_default();
@@ -1515,18 +1623,18 @@ fn lexicon_person(lex: &Lexicon, name: &str) -> Option<Actor> {
             .flatten()
             .copied(),
     );
-    let mut hits: Vec<&crate::lexicon::Person> = Vec::new();
+    let mut hits: Vec<usize> = Vec::new();
     for i in candidates {
         let p = &lex.people[i];
         if (std::iter::once(&p.name)
             .chain(&p.aliases)
             .any(|n| n == name || skeleton(n) == sk))
-            && !hits.iter().any(|h| h.name == p.name)
+            && !hits.iter().any(|&h| lex.people[h].name == p.name)
         {
-            hits.push(p);
+            hits.push(i);
         }
     }
-    (hits.len() == 1).then(|| person_actor(&hits[0].name, &hits[0].country, &hits[0].role))
+    (hits.len() == 1).then(|| person_in_office(lex, hits[0], dct))
 }
 
 /// A person's name (1–3 capitalised words) right after a title, optionally after a comma.
@@ -1580,24 +1688,36 @@ fn surname_in_lexicon(lex: &Lexicon, word: &str, dct: Option<NaiveDate>) -> Opti
     if word.chars().count() < 2 {
         return None;
     }
-    let mut hits = lex
+    let all: Vec<usize> = lex
         .surname_index
         .get(word)
         .into_iter()
         .flatten()
-        .map(|&i| &lex.people[i]);
-    let in_office = |p: &&crate::lexicon::Person| match dct {
-        Some(d) => p.from.is_none_or(|f| f <= d) && p.to.is_none_or(|t| t >= d),
+        .copied()
+        .collect();
+    let in_office = |i: &&usize| match dct {
+        Some(d) => {
+            let p = &lex.people[**i];
+            p.from.is_none_or(|f| f <= d) && p.to.is_none_or(|t| t >= d)
+        }
         None => true,
     };
-    let all: Vec<_> = hits.by_ref().collect();
-    let current: Vec<_> = all.iter().filter(|p| in_office(p)).collect();
-    let pick = match (current.len(), all.len()) {
-        (1, _) => current[0],
-        (0, n) if n > 0 && all.iter().all(|p| p.name == all[0].name) => &all[0],
-        _ => return None,
-    };
-    Some(person_actor(&pick.name, &pick.country, &pick.role))
+    let current: Vec<&usize> = all.iter().filter(in_office).collect();
+    match (current.len(), all.len()) {
+        (1, _) => {
+            let p = &lex.people[*current[0]];
+            Some(person_actor(&p.name, &p.country, &p.role))
+        }
+        (0, n)
+            if n > 0
+                && all
+                    .iter()
+                    .all(|&i| lex.people[i].name == lex.people[all[0]].name) =>
+        {
+            Some(person_in_office(lex, all[0], dct))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

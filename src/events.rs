@@ -745,6 +745,19 @@ fn coordinated_with(
         return vec![h];
     }
     let mut out = vec![idx];
+    // "to Trump and to Kim", "with Paris and with Berlin": the preposition of the first member
+    // repeated before the next one.
+    let repeated_prep = |a: usize, words: &[&str]| {
+        let (["and", p] | [",", "and", p]) = words else {
+            return false;
+        };
+        matches!(*p, "to" | "with" | "against" | "on" | "for")
+            && mentions
+                .iter()
+                .find(|m| m.tok_end == a)
+                .and_then(|m| governing_prep(toks, m.tok_start))
+                == Some(*p)
+    };
     let joiner = |a: usize, b: usize| {
         if a > b {
             // Two mentions over the same words ("the four governments").
@@ -765,8 +778,9 @@ fn coordinated_with(
                 | ["as", "well", "as"]
                 | [",", "as", "well", "as"]
                 | ["and", "also"]
-        ) || (possessive_joins
-            && matches!(words.as_slice(), ["and", "his" | "her" | "its" | "their"]))
+        ) || repeated_prep(a, &words)
+            || (possessive_joins
+                && matches!(words.as_slice(), ["and", "his" | "her" | "its" | "their"]))
     };
     // A place phrase is no partner: "In Washington, President Joe Biden …".
     let placed = |k: usize| {
@@ -999,7 +1013,8 @@ impl Ctx<'_> {
                 }
                 let prev = governing_prep(self.toks, i);
                 let by = prev == Some("by");
-                let locative = prev.is_some_and(|p| LOCATIVE.contains(&p));
+                let locative =
+                    prev.is_some_and(|p| LOCATIVE.contains(&p)) || owned_place(self.toks, m);
                 let idx = list_from(self.mentions, self.toks, mi);
                 if m.actor.kind != ActorKind::Media && !(skip_by && by) && !locative {
                     return Some(self.group(&idx, None));
@@ -1126,6 +1141,7 @@ impl Ctx<'_> {
                 && !x.weak
                 && x.actor.kind != ActorKind::Media
                 && !(x.actor.code.ends_with("GOV") && avoid.contains(&x.actor.country))
+                && !owned_place(self.toks, x)
         })?;
         Some(self.group(&list_from(self.mentions, self.toks, mi), None))
     }
@@ -2012,6 +2028,21 @@ impl Ctx<'_> {
         if passive && pattern.event_type == "mobilize" {
             targets.clear();
         }
+        // "opened an inquiry into the death of X": the one who died is what is looked into,
+        // not the one investigated.
+        if pattern.event_type == "investigate" {
+            let end = clause_end(self.toks, head).max(m.end);
+            targets.retain(|t| {
+                !self.mentions.iter().any(|x| {
+                    x.actor.key() == t.key()
+                        && x.tok_start > head
+                        && x.tok_start < end
+                        && x.tok_start >= 2
+                        && self.toks[x.tok_start - 1].lower == "of"
+                        && VICTIM_NOUNS.contains(&self.toks[x.tok_start - 2].lower.as_str())
+                })
+            });
+        }
         // "Soleimani was killed by a U.S. drone strike": the strike's target is the subject
         // of the passive it completes.
         if targets.is_empty() && pos == TriggerPos::Noun {
@@ -2257,6 +2288,23 @@ impl Ctx<'_> {
     }
 }
 
+/// Nouns of a harm whose "of" phrase names the one harmed ("the death of", "the poisoning of").
+const VICTIM_NOUNS: &[&str] = &[
+    "death",
+    "deaths",
+    "killing",
+    "killings",
+    "murder",
+    "murders",
+    "poisoning",
+    "disappearance",
+    "shooting",
+    "assassination",
+    "torture",
+    "drowning",
+    "beating",
+];
+
 /// Citizens, protesters, the opposition: a source that speaks to its own government rather
 /// than for it ("protesters demanded that the government drop the bill").
 fn is_citizenry(a: &Actor) -> bool {
@@ -2327,6 +2375,32 @@ const REGION_ADJECTIVES: &[&str] = &[
     "south-eastern",
     "south-western",
 ];
+
+/// Places a country owns that "on X's …" names as a location: "on Singapore's Sentosa island".
+const OWNED_PLACES: &[&str] = &[
+    "island",
+    "islands",
+    "coast",
+    "soil",
+    "shore",
+    "shores",
+    "border",
+    "resort",
+    "peninsula",
+];
+
+/// Whether mention `m` only says where: "on Singapore's Sentosa island", "on Turkey's Aegean
+/// coast" — a country owning a place, after "on".
+fn owned_place(toks: &[Token], m: &Mention) -> bool {
+    governing_prep(toks, m.tok_start) == Some("on")
+        && toks
+            .get(m.tok_end)
+            .is_some_and(|t| t.kind == TokenKind::Possessive)
+        && toks[m.tok_end + 1..toks.len().min(m.tok_end + 5)]
+            .iter()
+            .take_while(|t| t.kind == TokenKind::Word)
+            .any(|t| OWNED_PLACES.contains(&t.lower.as_str()))
+}
 
 /// Types whose target may be the place the act happens in (see `Ctx::place_target`).
 const PLACE_TARGETS: &[&str] = &[
@@ -3881,10 +3955,14 @@ fn extract_traced(
                     });
                 if let Some(agent) = object_agent {
                     roles.targets = agent;
-                } else if let Some((_, act, reaction, _, answered_targets)) = answered {
+                } else if let Some((_, act, reaction, root, answered_targets)) = answered {
                     // "Blinken called it an affront. Truss described it as an appalling
                     // attempt…": both answer the same act, so Truss aims where Blinken did.
+                    // A denial is no such answer: "Moscow denied its jets entered Estonian
+                    // airspace. Brussels called the incursion a provocation" aims at the one
+                    // denying.
                     let same_act = *reaction
+                        && root.as_str() != "01"
                         && !names_speech
                         && !answered_targets.is_empty()
                         && other_party(answered_targets);

@@ -685,6 +685,8 @@ impl DocActors {
         found.sort_by_key(|f| f.tok_start);
 
         let mut out: Vec<Mention> = Vec::new();
+        // Roles after "his"/"her" (start, end, role): "his forces".
+        let mut possessed_roles: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < found.len() {
             let f = found[i].clone();
@@ -999,6 +1001,13 @@ impl DocActors {
                             continue;
                         }
                     }
+                    // "his forces", "her government": resolved below, once every person of
+                    // the sentence is known.
+                    if prev_word.is_some_and(|w| matches!(w, "his" | "her"))
+                        && role.kind != RoleKind::Title
+                    {
+                        possessed_roles.push((f.tok_start, f.tok_end, r));
+                    }
                     // "the ministry", "the protesters" refer back; a bare title or group ("145
                     // people") does not.
                     let resolved = self.by_role(&role.label).cloned().filter(|_| {
@@ -1101,6 +1110,33 @@ impl DocActors {
                     out.remove(next);
                 }
             }
+            out.push(m);
+        }
+        // "Aliyev announced that his forces had captured…": a state official's forces,
+        // government or ministry are his country's — the official named last before, in this
+        // sentence or the one before it.
+        for (start, end, r) in possessed_roles {
+            let official = out
+                .iter()
+                .filter(|m| m.tok_end <= start && !m.weak && m.actor.kind == ActorKind::Person)
+                .max_by_key(|m| m.tok_end)
+                .map(|m| &m.actor)
+                .into_iter()
+                .chain(
+                    earlier_people
+                        .iter()
+                        .rev()
+                        .filter(|(_, s)| self.sentence_no - s <= 1)
+                        .map(|(a, _)| a),
+                )
+                .find(|a| a.kind == ActorKind::Person)
+                .filter(|a| a.code.ends_with("GOV") && !a.country.is_empty())
+                .map(|a| a.country.clone());
+            let Some(iso) = official else { continue };
+            let role = &lex.roles[r];
+            let actor = country_actor(lex, &iso, &role.code, &role.label);
+            out.retain(|m| !(m.tok_start < end && start < m.tok_end));
+            let m = self.mention(toks, start, end, actor, true);
             out.push(m);
         }
         // "the four governments" → the last list of states; "the bloc" → the last organization.

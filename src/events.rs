@@ -807,6 +807,16 @@ impl Ctx<'_> {
     fn pronoun_actor(&self, at: usize) -> Option<Actor> {
         let w = self.toks[at].lower.as_str();
         let person = matches!(w, "he" | "she" | "him" | "her");
+        // "The kingdom … announced the recall of its own envoy": a possessive with "own" is
+        // the subject of its clause, never the party acted upon.
+        if matches!(w, "its" | "their" | "his" | "her")
+            && self.toks.get(at + 1).is_some_and(|t| t.lower == "own")
+        {
+            // (With no subject found, no guess: the nearest actor is usually the object.)
+            return self
+                .previous_clause_subject(at)
+                .and_then(|(subj, _)| subj.into_iter().next());
+        }
         // "Qatar, which brokered …, said it regretted": after a reporting verb the pronoun is
         // its subject.
         let mut r = at;
@@ -952,6 +962,11 @@ impl Ctx<'_> {
                 best = Some((self.mentions[mi].tok_start, Some(mi)));
             }
         }
+        if best.is_none() {
+            if let Some(a) = self.chaired_body(cs, head) {
+                return Some((vec![a], true));
+            }
+        }
         match best? {
             (_, Some(mi)) => Some(self.group(&coordinated(self.mentions, self.toks, mi), None)),
             (p, None) => self
@@ -959,6 +974,93 @@ impl Ctx<'_> {
                 .or_else(|| self.pronoun_actor(p).map(|a| vec![a]))
                 .map(|a| (a, true)),
         }
+    }
+
+    /// The subject a verb coordinated with "and" shares with the verb before it: the nearest
+    /// mention of the clause that is neither governed by a preposition nor the object of a
+    /// verb in the past tense ("Israel captured the Golan Heights from Syria and annexed it":
+    /// Israel, not the Heights nor Syria).
+    fn shared_subject(&self, head: usize) -> Option<(Vec<Actor>, bool)> {
+        let cs = clause_start(self.toks, head);
+        let mi = (0..self.mentions.len()).rev().find(|&mi| {
+            let m = &self.mentions[mi];
+            if m.tok_end > head
+                || m.tok_start < cs
+                || m.weak
+                || m.actor.kind == ActorKind::Media
+                || inside_relative_clause(self.toks, m.tok_start, head)
+            {
+                return false;
+            }
+            let starts_clause = (cs..m.tok_start)
+                .all(|k| matches!(self.toks[k].lower.as_str(), "the" | "a" | "an"));
+            if starts_clause {
+                return true;
+            }
+            let prev = governing_prep(self.toks, m.tok_start);
+            !prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p)) && !self.object_of_verb(m.tok_start)
+        })?;
+        Some(self.group(&coordinated(self.mentions, self.toks, mi), None))
+    }
+
+    /// Whether the phrase at `start` is the object of a verb in the past tense: a plain
+    /// lower-case "-ed" or irregular past form before it (over determiners and "most of"),
+    /// which is no verb of saying and no adjective after a determiner ("the exiled leader").
+    fn object_of_verb(&self, start: usize) -> bool {
+        let Some(w) = governing_prep(self.toks, start) else {
+            return false;
+        };
+        let Some(v) = (0..start).rev().find(|&i| self.toks[i].lower == w) else {
+            return false;
+        };
+        let past = (w.ends_with("ed") && w.len() > 4 && !w.contains('-'))
+            || crate::inflect::is_irregular_past(w);
+        let cap = self.text[self.toks[v].span.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        past && !cap
+            && !REPORTING.contains(&w)
+            && v > 0
+            && !DETERMINERS.contains(&self.toks[v - 1].lower.as_str())
+            && self.toks[v - 1].kind != TokenKind::Punct
+    }
+
+    /// "the National Security Committee, chaired by Prime Minister X, …": a body the
+    /// dictionaries do not know, described by who chairs or leads it, is that person's (or
+    /// country's) government. Looks between `from` and `head` for ", chaired|headed|led|
+    /// presided over by ACTOR," right after the subject phrase.
+    fn chaired_body(&self, from: usize, head: usize) -> Option<Actor> {
+        let toks = self.toks;
+        let k = (from + 1..head.saturating_sub(2)).find(|&k| {
+            toks[k - 1].lower == ","
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "chaired" | "headed" | "led" | "presided" | "convened"
+                )
+        })?;
+        let by = (k + 1..(k + 3).min(head)).find(|&i| toks[i].lower == "by")?;
+        // The subject phrase before the comma: a few words, no actor, no verb of saying.
+        if (from..k - 1).any(|i| {
+            REPORTING.contains(&toks[i].lower.as_str())
+                || is_clause_break(toks, i)
+                || self.mentions.iter().any(|m| m.tok_start == i && !m.weak)
+        }) || k - 1 - from > 8
+        {
+            return None;
+        }
+        let mi = self.mentions.iter().position(|m| {
+            (m.tok_start == by + 1
+                || (m.tok_start == by + 2 && DETERMINERS.contains(&toks[by + 1].lower.as_str())))
+                && !m.weak
+        })?;
+        let m = &self.mentions[mi];
+        // The apposition closes before the verb.
+        if toks.get(m.tok_end).is_none_or(|t| t.lower != ",") || m.tok_end >= head {
+            return None;
+        }
+        (!m.actor.country.is_empty() && m.actor.kind != ActorKind::Media)
+            .then(|| crate::actors::country_actor(self.lex, &m.actor.country, "GOV", ""))
     }
 
     /// The first actor after position `from`, before a stop word, comma or clause break.
@@ -1357,6 +1459,16 @@ impl Ctx<'_> {
             actors,
             via.unwrap_or_else(|| idx.iter().any(|&i| self.mentions[i].resolved)),
         )
+    }
+
+    /// "the recall of its own envoy", "the closure of their own embassy": the owner a
+    /// reflexive possessive inside the noun's phrase names acts (the subject of the clause).
+    fn reflexive_owner(&self, m: &TriggerMatch) -> Option<(Vec<Actor>, bool)> {
+        let at = (m.start..(m.end + 1).min(self.toks.len().saturating_sub(1))).find(|&i| {
+            matches!(self.toks[i].lower.as_str(), "its" | "their" | "his" | "her")
+                && self.toks[i + 1].lower == "own"
+        })?;
+        self.pronoun_actor(at).map(|a| (vec![a], true))
     }
 
     /// A possessive actor right before a noun trigger ("Dushanbe's note of protest").
@@ -1804,6 +1916,13 @@ impl Ctx<'_> {
                         (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
                             .left_agent(head, false)
                             .or_else(|| self.previous_clause_subject(k - 2)),
+                        (true, None)
+                            if self.toks[k - 1].lower == "and"
+                                && !REACTIONS.contains(&pattern.event_type.as_str()) =>
+                        {
+                            self.shared_subject(k - 1)
+                                .or_else(|| self.left_agent(head, false))
+                        }
                         // "Syrian state television said air defences had shot down missiles and
                         // described the raids as aggression": a stance joined to what a speaker
                         // reported is the speaker's.
@@ -1821,7 +1940,8 @@ impl Ctx<'_> {
                 TriggerPos::Noun => {
                     let own = self
                         .possessor(m.start)
-                        .or_else(|| self.noun_by_agent(m.end));
+                        .or_else(|| self.noun_by_agent(m.end))
+                        .or_else(|| self.reflexive_owner(m));
                     match (own, attributed.clone()) {
                         (Some(o), _) => Some(o),
                         (None, Some((a, md))) => {

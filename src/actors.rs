@@ -698,6 +698,11 @@ impl DocActors {
                 continue;
             }
             match f.piece {
+                Piece::Proper(ProperRef::CountrySeat(_)) | Piece::Proper(ProperRef::Place(_))
+                    if first_name_of(text, toks, &found, &f) =>
+                {
+                    // "his companion Sofia Sapega": a city's name used as a first name.
+                }
                 Piece::Proper(ProperRef::CountryName(c))
                 | Piece::Proper(ProperRef::CountryAdj(c))
                 | Piece::Proper(ProperRef::CountrySeat(c))
@@ -1236,6 +1241,27 @@ impl DocActors {
                         out.push(self.mention(toks, ti, span_end, actor, true));
                     }
                 }
+            } else if !skip_the
+                && a.kind == TokenKind::Number
+                && a.lower.parse::<u32>().is_ok_and(|n| (3..=200).contains(&n))
+                && b.is_some_and(|b| {
+                    GROUP_NOUNS.contains(&b.lower.as_str())
+                        || matches!(b.lower.as_str(), "leaders" | "members" | "member")
+                })
+            {
+                // "the 27 leaders", "the 32 allies": the members of the organization named
+                // last (the states of a list that long are never all named).
+                if let Some(igo) = self.last_igo.clone() {
+                    let end = if toks.get(ti + 3).is_some_and(|t| {
+                        b.is_some_and(|b| b.lower == "member")
+                            && matches!(t.lower.as_str(), "states" | "countries")
+                    }) {
+                        ti + 4
+                    } else {
+                        span_end
+                    };
+                    out.push(self.mention(toks, ti, end, igo, true));
+                }
             } else if (a.lower == "two" || skip_the)
                 && b.is_some_and(|t| PERSON_GROUP_NOUNS.contains(&t.lower.as_str()))
             {
@@ -1529,6 +1555,142 @@ impl DocActors {
         }
         (self.mention(toks, start, end, actor, false), end)
     }
+}
+
+/// Capitalised words that follow a place's name in the names of things ("Sofia Airport",
+/// "Minsk Agreements", "Paris Club"), so that the place is no first name there.
+const PLACE_NAME_PARTS: &[&str] = &[
+    "airport",
+    "international",
+    "region",
+    "province",
+    "oblast",
+    "governorate",
+    "district",
+    "city",
+    "times",
+    "post",
+    "square",
+    "street",
+    "university",
+    "olympics",
+    "summit",
+    "declaration",
+    "accords",
+    "accord",
+    "agreement",
+    "agreements",
+    "protocol",
+    "format",
+    "process",
+    "group",
+    "club",
+    "stadium",
+    "court",
+    "conference",
+    "forum",
+    "convention",
+    "treaty",
+    "charter",
+    "initiative",
+    "memorandum",
+    "bay",
+    "river",
+    "port",
+    "harbour",
+    "harbor",
+    "station",
+    "gate",
+    "bridge",
+    "palace",
+    "communique",
+    "talks",
+    "strait",
+    "peninsula",
+    "valley",
+    "gulf",
+    "sea",
+    "plan",
+    "pact",
+    "round",
+    "dialogue",
+    "embassy",
+    "consulate",
+    "mission",
+    "corridor",
+    "crossing",
+    "camp",
+    "prison",
+    "hotel",
+    "centre",
+    "center",
+    "council",
+    "government",
+    "administration",
+    "police",
+    "military",
+    "army",
+    "airbase",
+    "base",
+    "mayor",
+    "governor",
+    "declaration",
+    "office",
+    "state",
+    "county",
+];
+
+/// Whether the place name of `f` is the first name of a person: a capitalised word that no
+/// dictionary knows follows it, then a lower-case word or punctuation ("his companion Sofia
+/// Sapega, …"), and no preposition or place noun comes before it ("in Sofia", "the capital
+/// Sofia").
+fn first_name_of(text: &str, toks: &[Token], found: &[Found], f: &Found) -> bool {
+    if f.tok_end != f.tok_start + 1 {
+        return false;
+    }
+    let Some(next) = toks.get(f.tok_end) else {
+        return false;
+    };
+    let capital_word = next.kind == TokenKind::Word
+        && is_capitalized(next, text)
+        && next.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !PLACE_NAME_PARTS.contains(&next.lower.as_str())
+        && !found
+            .iter()
+            .any(|g| g.tok_start <= f.tok_end && f.tok_end < g.tok_end);
+    let then_plain = toks
+        .get(f.tok_end + 1)
+        .is_none_or(|t| t.kind != TokenKind::Word || !is_capitalized(t, text));
+    let before = f.tok_start.checked_sub(1).map(|p| toks[p].lower.as_str());
+    let placed = before.is_none_or(|w| {
+        matches!(
+            w,
+            "in" | "at"
+                | "from"
+                | "to"
+                | "near"
+                | "of"
+                | "into"
+                | "outside"
+                | "capital"
+                | "city"
+                | "town"
+                | "via"
+                | "and"
+                | ","
+                | "between"
+                | "toward"
+                | "towards"
+                | "the"
+                | "over"
+                | "on"
+                | "across"
+                | "around"
+                | "inside"
+                | "—"
+        )
+    });
+    capital_word && then_plain && !placed
 }
 
 /// The lexicon person a full name refers to: exactly, or as a transliteration variant (the

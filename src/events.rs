@@ -801,12 +801,37 @@ struct Ctx<'a> {
     history: &'a [Actor],
     /// Trigger heads of this sentence.
     heads: &'a [usize],
+    /// The subject of the sentence before, when it was one actor: a pronoun opening this
+    /// sentence continues it.
+    prev_subject: Option<&'a Actor>,
 }
 
 impl Ctx<'_> {
     fn pronoun_actor(&self, at: usize) -> Option<Actor> {
         let w = self.toks[at].lower.as_str();
         let person = matches!(w, "he" | "she" | "him" | "her");
+        // "The 27 leaders asked for sanctions. They demanded…": a subject pronoun opening a
+        // sentence continues the subject of the one before, when the two agree.
+        if at == 0 {
+            if let Some(s) = self.prev_subject {
+                let agrees = match w {
+                    "he" | "she" => s.kind == ActorKind::Person,
+                    "they" => {
+                        s.kind == ActorKind::Igo
+                            || s.kind == ActorKind::NonState
+                            || (s.kind == ActorKind::State && !s.code.ends_with("GOV"))
+                    }
+                    "it" => {
+                        matches!(s.kind, ActorKind::State | ActorKind::Igo)
+                            && (s.code.ends_with("GOV") || s.kind == ActorKind::Igo)
+                    }
+                    _ => false,
+                };
+                if agrees {
+                    return Some(s.clone());
+                }
+            }
+        }
         // "The kingdom … announced the recall of its own envoy": a possessive with "own" is
         // the subject of its clause, never the party acted upon.
         if matches!(w, "its" | "their" | "his" | "her")
@@ -2325,6 +2350,30 @@ impl Ctx<'_> {
     }
 }
 
+/// The subject of a sentence, when it is one actor: the first mention not governed by a
+/// preposition, before any verb of saying ("Meeting in Brussels, the 27 leaders asked…").
+fn sentence_subject(toks: &[Token], mentions: &[Mention]) -> Option<Actor> {
+    let said = toks
+        .iter()
+        .position(|t| REPORTING.contains(&t.lower.as_str()))
+        .unwrap_or(toks.len());
+    let mi = mentions.iter().position(|m| {
+        !m.weak
+            && m.actor.kind != ActorKind::Media
+            && m.tok_end <= said
+            && !governing_prep(toks, m.tok_start).is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+    })?;
+    let m = &mentions[mi];
+    // A list ("Britain and France") or two mentions over the same words is no one actor.
+    let list = mentions.iter().enumerate().any(|(k, x)| {
+        k != mi
+            && !x.weak
+            && (x.tok_start < m.tok_end + 2 && m.tok_start < x.tok_end + 2)
+            && x.actor.key() != m.actor.key()
+    });
+    (!list).then(|| m.actor.clone())
+}
+
 /// Citizens, protesters, the opposition: a source that speaks to its own government rather
 /// than for it ("protesters demanded that the government drop the bill").
 fn is_citizenry(a: &Actor) -> bool {
@@ -3154,6 +3203,8 @@ fn extract_traced(
     // The kind of act the last reaction named, and its sentence, for a later "it".
     let mut last_named_root: Option<(usize, String)> = None;
 
+    // The subject of the sentence before, for a pronoun opening the next one.
+    let mut last_subject: Option<Actor> = None;
     let mut sent_times = Vec::with_capacity(sents.len());
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
@@ -3233,6 +3284,7 @@ fn extract_traced(
             mentions: &mentions,
             history: &history,
             heads: &heads,
+            prev_subject: last_subject.as_ref(),
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
         // The last event noun of the sentence with a known agent, and where it ends.
@@ -3891,6 +3943,7 @@ fn extract_traced(
             }
         }
         history.extend(mentions.iter().filter(|m| !m.weak).map(|m| m.actor.clone()));
+        last_subject = sentence_subject(&sent.tokens, &mentions);
     }
 
     if let Some(t) = trace {

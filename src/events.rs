@@ -2350,6 +2350,63 @@ impl Ctx<'_> {
     }
 }
 
+/// Two governments of different countries: the sides of a war or a truce.
+fn two_states(a: &Actor, b: &Actor) -> bool {
+    a.kind == ActorKind::State
+        && b.kind == ActorKind::State
+        && !a.country.is_empty()
+        && !b.country.is_empty()
+        && a.country != b.country
+}
+
+/// Whether the act is done by each of two sides to the other: an accusation "each other",
+/// "one another" or "each side … the other"; fighting ("fighting erupted", "clashes broke
+/// out") named as a noun with no party.
+fn reciprocal_act(toks: &[Token], m: &TriggerMatch, event_type: &str) -> bool {
+    let low = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    // "would refrain from criticising each other": an act renounced is none.
+    if (m.start.saturating_sub(3)..m.start).any(|k| {
+        let w = low(k);
+        w.starts_with("refrain") || w.starts_with("avoid") || w.starts_with("stop")
+    }) {
+        return false;
+    }
+    match event_type {
+        "accuse" | "criticize" | "threaten" | "threaten_force" => {
+            let other = (m.end..toks.len().min(m.end + 3)).any(|i| {
+                matches!((low(i), low(i + 1)), ("each", "other") | ("one", "another"))
+                    || ((low(i), low(i + 1)) == ("the", "other")
+                        && (m.start.saturating_sub(4)..m.start)
+                            .any(|k| matches!(low(k), "each" | "both")))
+            });
+            other
+        }
+        "military_attack" => {
+            let w = low(m.head);
+            let noun = matches!(w, "fighting" | "clashes" | "hostilities")
+                && (m.head == 0
+                    || !matches!(
+                        low(m.head - 1),
+                        "of" | "in" | "end" | "ended" | "stop" | "halt" | "the"
+                    ));
+            // "Fighting … erupted": the noun is the subject of a verb of breaking out.
+            noun && (m.head + 1..toks.len().min(m.head + 25)).any(|i| {
+                matches!(
+                    low(i),
+                    "erupted"
+                        | "broke"
+                        | "flared"
+                        | "resumed"
+                        | "raged"
+                        | "escalated"
+                        | "intensified"
+                )
+            })
+        }
+        _ => false,
+    }
+}
+
 /// The subject of a sentence, when it is one actor: the first mention not governed by a
 /// preposition, before any verb of saying ("Meeting in Brussels, the 27 leaders asked…").
 fn sentence_subject(toks: &[Token], mentions: &[Mention]) -> Option<Actor> {
@@ -2565,6 +2622,14 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
             )
         })
     }) {
+        return true;
+    }
+    // "would refrain from criticising each other", "avoided condemning Moscow": an act held
+    // back is none.
+    if (before(1) == Some("from")
+        && before(2).is_some_and(|w| w.starts_with("refrain") || w.starts_with("abstain")))
+        || before(1).is_some_and(|w| matches!(w, "avoid" | "avoids" | "avoided" | "avoiding"))
+    {
         return true;
     }
     // "powers to arrest", "a right to detain", "requires Qatar to scale back": what someone
@@ -3193,6 +3258,9 @@ fn extract_traced(
     let mut acts: Vec<Act> = Vec::new();
     // The last two parties seen dealing with each other (talks, truces), for mediators.
     let mut last_pair: Option<(Actor, Actor)> = None;
+    // The two sides of the latest fight or truce between states: who "each side" is, and
+    // who fights when "fighting erupted" names no one.
+    let mut last_sides: Option<(Actor, Actor)> = None;
     // The last dispute: the sides of the latest hostile act between states, for a mediator
     // "in the rift" or an appeal to "both sides".
     let mut last_dispute: Option<(Vec<Actor>, Vec<Actor>)> = None;
@@ -3448,6 +3516,35 @@ fn extract_traced(
                     roles.via_context = true;
                 }
             }
+            // "with each side accusing the other", "fighting erupted on Sept. 27": an act
+            // between the two sides, each way.
+            // ("each side", "both sides" right before the verb are those sides, whatever
+            // the clause's subject was.)
+            let each_side = (m.start.saturating_sub(3)..m.start).any(|k| {
+                matches!(sent.tokens[k].lower.as_str(), "each" | "both")
+                    && sent
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "side" | "sides"))
+            });
+            let reciprocal = reciprocal_act(&sent.tokens, m, &pattern.event_type)
+                && roles.targets.is_empty()
+                && (roles.sources.len() == 2 || roles.sources.is_empty() || each_side);
+            let reciprocal = reciprocal
+                && match (&roles.sources[..], &last_sides) {
+                    (_, Some((a, b))) if each_side => {
+                        roles.sources = vec![a.clone(), b.clone()];
+                        roles.via_context = true;
+                        true
+                    }
+                    ([_, _], _) => true,
+                    ([], Some((a, b))) => {
+                        roles.sources = vec![a.clone(), b.clone()];
+                        roles.via_context = true;
+                        true
+                    }
+                    _ => false,
+                };
             if pattern.pos == TriggerPos::Noun && !roles.sources.is_empty() {
                 prev_noun = Some((m.end, roles.sources.clone()));
             }
@@ -3817,10 +3914,11 @@ fn extract_traced(
             } else {
                 found_targets.into_iter().map(Some).collect()
             };
-            let mutual_possible = roles.sources.len() >= 2
+            let mutual_possible = (roles.sources.len() >= 2
                 && info.quad_class <= 2
                 && info.goldstein > 0.0
-                && pattern.event_type != "mediate";
+                && pattern.event_type != "mediate")
+                || reciprocal;
             if pattern.needs_target && targets.iter().all(Option::is_none) && !mutual_possible {
                 why(
                     &mut trace,
@@ -3844,6 +3942,18 @@ fn extract_traced(
                 )
             {
                 last_pair = Some((roles.sources[0].clone(), roles.sources[1].clone()));
+            }
+            if mutual && pattern.event_type == "ceasefire" {
+                let (a, b) = (&roles.sources[0], &roles.sources[1]);
+                if two_states(a, b) {
+                    last_sides = Some((a.clone(), b.clone()));
+                }
+            }
+            for t in targets.iter().flatten() {
+                let s = &roles.sources[0];
+                if (pattern.event_type == "ceasefire" || info.quad_class == 4) && two_states(s, t) {
+                    last_sides = Some((s.clone(), t.clone()));
+                }
             }
             let hostile: Vec<Actor> = targets
                 .iter()

@@ -2373,13 +2373,12 @@ fn reciprocal_act(toks: &[Token], m: &TriggerMatch, event_type: &str) -> bool {
     }
     match event_type {
         "accuse" | "criticize" | "threaten" | "threaten_force" => {
-            let other = (m.end..toks.len().min(m.end + 3)).any(|i| {
+            (m.end..toks.len().min(m.end + 3)).any(|i| {
                 matches!((low(i), low(i + 1)), ("each", "other") | ("one", "another"))
                     || ((low(i), low(i + 1)) == ("the", "other")
                         && (m.start.saturating_sub(4)..m.start)
                             .any(|k| matches!(low(k), "each" | "both")))
-            });
-            other
+            })
         }
         "military_attack" => {
             let w = low(m.head);

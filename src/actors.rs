@@ -745,6 +745,8 @@ impl DocActors {
         });
 
         let mut out: Vec<Mention> = Vec::new();
+        // Roles after "his"/"her" (start, end, role): "his forces".
+        let mut possessed_roles: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < found.len() {
             let f = found[i].clone();
@@ -756,6 +758,11 @@ impl DocActors {
                 continue;
             }
             match f.piece {
+                Piece::Proper(ProperRef::CountrySeat(_)) | Piece::Proper(ProperRef::Place(_))
+                    if first_name_of(text, toks, &found, &f) =>
+                {
+                    // "his companion Sofia Sapega": a city's name used as a first name.
+                }
                 Piece::Proper(ProperRef::CountryName(c))
                 | Piece::Proper(ProperRef::CountryAdj(c))
                 | Piece::Proper(ProperRef::CountrySeat(c))
@@ -1077,6 +1084,13 @@ impl DocActors {
                             continue;
                         }
                     }
+                    // "his forces", "her government": resolved below, once every person of
+                    // the sentence is known.
+                    if prev_word.is_some_and(|w| matches!(w, "his" | "her"))
+                        && role.kind != RoleKind::Title
+                    {
+                        possessed_roles.push((f.tok_start, f.tok_end, r));
+                    }
                     // "the ministry", "the protesters" refer back; a bare title or group ("145
                     // people") does not.
                     let resolved = self.by_role(&role.label).cloned().filter(|_| {
@@ -1195,6 +1209,33 @@ impl DocActors {
             }
             out.push(m);
         }
+        // "Aliyev announced that his forces had captured…": a state official's forces,
+        // government or ministry are his country's — the official named last before, in this
+        // sentence or the one before it.
+        for (start, end, r) in possessed_roles {
+            let official = out
+                .iter()
+                .filter(|m| m.tok_end <= start && !m.weak && m.actor.kind == ActorKind::Person)
+                .max_by_key(|m| m.tok_end)
+                .map(|m| &m.actor)
+                .into_iter()
+                .chain(
+                    earlier_people
+                        .iter()
+                        .rev()
+                        .filter(|(_, s)| self.sentence_no - s <= 1)
+                        .map(|(a, _)| a),
+                )
+                .find(|a| a.kind == ActorKind::Person)
+                .filter(|a| a.code.ends_with("GOV") && !a.country.is_empty())
+                .map(|a| a.country.clone());
+            let Some(iso) = official else { continue };
+            let role = &lex.roles[r];
+            let actor = country_actor(lex, &iso, &role.code, &role.label);
+            out.retain(|m| !(m.tok_start < end && start < m.tok_end));
+            let m = self.mention(toks, start, end, actor, true);
+            out.push(m);
+        }
         // "the four governments" → the last list of states; "the bloc" → the last organization.
         let runs = state_lists(&out, toks);
         for ti in 0..toks.len() {
@@ -1291,6 +1332,27 @@ impl DocActors {
                     for actor in group {
                         out.push(self.mention(toks, ti, span_end, actor, true));
                     }
+                }
+            } else if !skip_the
+                && a.kind == TokenKind::Number
+                && a.lower.parse::<u32>().is_ok_and(|n| (3..=200).contains(&n))
+                && b.is_some_and(|b| {
+                    GROUP_NOUNS.contains(&b.lower.as_str())
+                        || matches!(b.lower.as_str(), "leaders" | "members" | "member")
+                })
+            {
+                // "the 27 leaders", "the 32 allies": the members of the organization named
+                // last (the states of a list that long are never all named).
+                if let Some(igo) = self.last_igo.clone() {
+                    let end = if toks.get(ti + 3).is_some_and(|t| {
+                        b.is_some_and(|b| b.lower == "member")
+                            && matches!(t.lower.as_str(), "states" | "countries")
+                    }) {
+                        ti + 4
+                    } else {
+                        span_end
+                    };
+                    out.push(self.mention(toks, ti, end, igo, true));
                 }
             } else if (a.lower == "two" || skip_the)
                 && b.is_some_and(|t| PERSON_GROUP_NOUNS.contains(&t.lower.as_str()))
@@ -1607,6 +1669,142 @@ fn person_in_office(lex: &Lexicon, i: usize, dct: Option<NaiveDate>) -> Actor {
         .copied()
         .unwrap_or(&lex.people[i]);
     person_actor(&pick.name, &pick.country, &pick.role)
+}
+
+/// Capitalised words that follow a place's name in the names of things ("Sofia Airport",
+/// "Minsk Agreements", "Paris Club"), so that the place is no first name there.
+const PLACE_NAME_PARTS: &[&str] = &[
+    "airport",
+    "international",
+    "region",
+    "province",
+    "oblast",
+    "governorate",
+    "district",
+    "city",
+    "times",
+    "post",
+    "square",
+    "street",
+    "university",
+    "olympics",
+    "summit",
+    "declaration",
+    "accords",
+    "accord",
+    "agreement",
+    "agreements",
+    "protocol",
+    "format",
+    "process",
+    "group",
+    "club",
+    "stadium",
+    "court",
+    "conference",
+    "forum",
+    "convention",
+    "treaty",
+    "charter",
+    "initiative",
+    "memorandum",
+    "bay",
+    "river",
+    "port",
+    "harbour",
+    "harbor",
+    "station",
+    "gate",
+    "bridge",
+    "palace",
+    "communique",
+    "talks",
+    "strait",
+    "peninsula",
+    "valley",
+    "gulf",
+    "sea",
+    "plan",
+    "pact",
+    "round",
+    "dialogue",
+    "embassy",
+    "consulate",
+    "mission",
+    "corridor",
+    "crossing",
+    "camp",
+    "prison",
+    "hotel",
+    "centre",
+    "center",
+    "council",
+    "government",
+    "administration",
+    "police",
+    "military",
+    "army",
+    "airbase",
+    "base",
+    "mayor",
+    "governor",
+    "declaration",
+    "office",
+    "state",
+    "county",
+];
+
+/// Whether the place name of `f` is the first name of a person: a capitalised word that no
+/// dictionary knows follows it, then a lower-case word or punctuation ("his companion Sofia
+/// Sapega, …"), and no preposition or place noun comes before it ("in Sofia", "the capital
+/// Sofia").
+fn first_name_of(text: &str, toks: &[Token], found: &[Found], f: &Found) -> bool {
+    if f.tok_end != f.tok_start + 1 {
+        return false;
+    }
+    let Some(next) = toks.get(f.tok_end) else {
+        return false;
+    };
+    let capital_word = next.kind == TokenKind::Word
+        && is_capitalized(next, text)
+        && next.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !PLACE_NAME_PARTS.contains(&next.lower.as_str())
+        && !found
+            .iter()
+            .any(|g| g.tok_start <= f.tok_end && f.tok_end < g.tok_end);
+    let then_plain = toks
+        .get(f.tok_end + 1)
+        .is_none_or(|t| t.kind != TokenKind::Word || !is_capitalized(t, text));
+    let before = f.tok_start.checked_sub(1).map(|p| toks[p].lower.as_str());
+    let placed = before.is_none_or(|w| {
+        matches!(
+            w,
+            "in" | "at"
+                | "from"
+                | "to"
+                | "near"
+                | "of"
+                | "into"
+                | "outside"
+                | "capital"
+                | "city"
+                | "town"
+                | "via"
+                | "and"
+                | ","
+                | "between"
+                | "toward"
+                | "towards"
+                | "the"
+                | "over"
+                | "on"
+                | "across"
+                | "around"
+                | "inside"
+                | "—"
+        )
+    });
+    capital_word && then_plain && !placed
 }
 
 /// The lexicon person a full name refers to: exactly, or as a transliteration variant (the

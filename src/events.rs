@@ -822,12 +822,47 @@ struct Ctx<'a> {
     history: &'a [Actor],
     /// Trigger heads of this sentence.
     heads: &'a [usize],
+    /// The subject of the sentence before, when it was one actor: a pronoun opening this
+    /// sentence continues it.
+    prev_subject: Option<&'a Actor>,
 }
 
 impl Ctx<'_> {
     fn pronoun_actor(&self, at: usize) -> Option<Actor> {
         let w = self.toks[at].lower.as_str();
         let person = matches!(w, "he" | "she" | "him" | "her");
+        // "The 27 leaders asked for sanctions. They demanded…": a subject pronoun opening a
+        // sentence continues the subject of the one before, when the two agree.
+        if at == 0 {
+            if let Some(s) = self.prev_subject {
+                let agrees = match w {
+                    "he" | "she" => s.kind == ActorKind::Person,
+                    "they" => {
+                        s.kind == ActorKind::Igo
+                            || s.kind == ActorKind::NonState
+                            || (s.kind == ActorKind::State && !s.code.ends_with("GOV"))
+                    }
+                    "it" => {
+                        matches!(s.kind, ActorKind::State | ActorKind::Igo)
+                            && (s.code.ends_with("GOV") || s.kind == ActorKind::Igo)
+                    }
+                    _ => false,
+                };
+                if agrees {
+                    return Some(s.clone());
+                }
+            }
+        }
+        // "The kingdom … announced the recall of its own envoy": a possessive with "own" is
+        // the subject of its clause, never the party acted upon.
+        if matches!(w, "its" | "their" | "his" | "her")
+            && self.toks.get(at + 1).is_some_and(|t| t.lower == "own")
+        {
+            // (With no subject found, no guess: the nearest actor is usually the object.)
+            return self
+                .previous_clause_subject(at)
+                .and_then(|(subj, _)| subj.into_iter().next());
+        }
         // "Qatar, which brokered …, said it regretted": after a reporting verb the pronoun is
         // its subject.
         let mut r = at;
@@ -973,6 +1008,11 @@ impl Ctx<'_> {
                 best = Some((self.mentions[mi].tok_start, Some(mi)));
             }
         }
+        if best.is_none() {
+            if let Some(a) = self.chaired_body(cs, head) {
+                return Some((vec![a], true));
+            }
+        }
         match best? {
             (_, Some(mi)) => Some(self.group(&coordinated(self.mentions, self.toks, mi), None)),
             (p, None) => self
@@ -980,6 +1020,93 @@ impl Ctx<'_> {
                 .or_else(|| self.pronoun_actor(p).map(|a| vec![a]))
                 .map(|a| (a, true)),
         }
+    }
+
+    /// The subject a verb coordinated with "and" shares with the verb before it: the nearest
+    /// mention of the clause that is neither governed by a preposition nor the object of a
+    /// verb in the past tense ("Israel captured the Golan Heights from Syria and annexed it":
+    /// Israel, not the Heights nor Syria).
+    fn shared_subject(&self, head: usize) -> Option<(Vec<Actor>, bool)> {
+        let cs = clause_start(self.toks, head);
+        let mi = (0..self.mentions.len()).rev().find(|&mi| {
+            let m = &self.mentions[mi];
+            if m.tok_end > head
+                || m.tok_start < cs
+                || m.weak
+                || m.actor.kind == ActorKind::Media
+                || inside_relative_clause(self.toks, m.tok_start, head)
+            {
+                return false;
+            }
+            let starts_clause = (cs..m.tok_start)
+                .all(|k| matches!(self.toks[k].lower.as_str(), "the" | "a" | "an"));
+            if starts_clause {
+                return true;
+            }
+            let prev = governing_prep(self.toks, m.tok_start);
+            !prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p)) && !self.object_of_verb(m.tok_start)
+        })?;
+        Some(self.group(&coordinated(self.mentions, self.toks, mi), None))
+    }
+
+    /// Whether the phrase at `start` is the object of a verb in the past tense: a plain
+    /// lower-case "-ed" or irregular past form before it (over determiners and "most of"),
+    /// which is no verb of saying and no adjective after a determiner ("the exiled leader").
+    fn object_of_verb(&self, start: usize) -> bool {
+        let Some(w) = governing_prep(self.toks, start) else {
+            return false;
+        };
+        let Some(v) = (0..start).rev().find(|&i| self.toks[i].lower == w) else {
+            return false;
+        };
+        let past = (w.ends_with("ed") && w.len() > 4 && !w.contains('-'))
+            || crate::inflect::is_irregular_past(w);
+        let cap = self.text[self.toks[v].span.start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        past && !cap
+            && !REPORTING.contains(&w)
+            && v > 0
+            && !DETERMINERS.contains(&self.toks[v - 1].lower.as_str())
+            && self.toks[v - 1].kind != TokenKind::Punct
+    }
+
+    /// "the National Security Committee, chaired by Prime Minister X, …": a body the
+    /// dictionaries do not know, described by who chairs or leads it, is that person's (or
+    /// country's) government. Looks between `from` and `head` for ", chaired|headed|led|
+    /// presided over by ACTOR," right after the subject phrase.
+    fn chaired_body(&self, from: usize, head: usize) -> Option<Actor> {
+        let toks = self.toks;
+        let k = (from + 1..head.saturating_sub(2)).find(|&k| {
+            toks[k - 1].lower == ","
+                && matches!(
+                    toks[k].lower.as_str(),
+                    "chaired" | "headed" | "led" | "presided" | "convened"
+                )
+        })?;
+        let by = (k + 1..(k + 3).min(head)).find(|&i| toks[i].lower == "by")?;
+        // The subject phrase before the comma: a few words, no actor, no verb of saying.
+        if (from..k - 1).any(|i| {
+            REPORTING.contains(&toks[i].lower.as_str())
+                || is_clause_break(toks, i)
+                || self.mentions.iter().any(|m| m.tok_start == i && !m.weak)
+        }) || k - 1 - from > 8
+        {
+            return None;
+        }
+        let mi = self.mentions.iter().position(|m| {
+            (m.tok_start == by + 1
+                || (m.tok_start == by + 2 && DETERMINERS.contains(&toks[by + 1].lower.as_str())))
+                && !m.weak
+        })?;
+        let m = &self.mentions[mi];
+        // The apposition closes before the verb.
+        if toks.get(m.tok_end).is_none_or(|t| t.lower != ",") || m.tok_end >= head {
+            return None;
+        }
+        (!m.actor.country.is_empty() && m.actor.kind != ActorKind::Media)
+            .then(|| crate::actors::country_actor(self.lex, &m.actor.country, "GOV", ""))
     }
 
     /// The first actor after position `from`, before a stop word, comma or clause break.
@@ -1399,6 +1526,16 @@ impl Ctx<'_> {
             actors,
             via.unwrap_or_else(|| idx.iter().any(|&i| self.mentions[i].resolved)),
         )
+    }
+
+    /// "the recall of its own envoy", "the closure of their own embassy": the owner a
+    /// reflexive possessive inside the noun's phrase names acts (the subject of the clause).
+    fn reflexive_owner(&self, m: &TriggerMatch) -> Option<(Vec<Actor>, bool)> {
+        let at = (m.start..(m.end + 1).min(self.toks.len().saturating_sub(1))).find(|&i| {
+            matches!(self.toks[i].lower.as_str(), "its" | "their" | "his" | "her")
+                && self.toks[i + 1].lower == "own"
+        })?;
+        self.pronoun_actor(at).map(|a| (vec![a], true))
     }
 
     /// A possessive actor right before a noun trigger ("Dushanbe's note of protest").
@@ -1846,6 +1983,13 @@ impl Ctx<'_> {
                         (true, None) if k >= 2 && self.toks[k - 2].lower == "," => self
                             .left_agent(head, false)
                             .or_else(|| self.previous_clause_subject(k - 2)),
+                        (true, None)
+                            if self.toks[k - 1].lower == "and"
+                                && !REACTIONS.contains(&pattern.event_type.as_str()) =>
+                        {
+                            self.shared_subject(k - 1)
+                                .or_else(|| self.left_agent(head, false))
+                        }
                         // "Syrian state television said air defences had shot down missiles and
                         // described the raids as aggression": a stance joined to what a speaker
                         // reported is the speaker's.
@@ -1863,7 +2007,8 @@ impl Ctx<'_> {
                 TriggerPos::Noun => {
                     let own = self
                         .possessor(m.start)
-                        .or_else(|| self.noun_by_agent(m.end));
+                        .or_else(|| self.noun_by_agent(m.end))
+                        .or_else(|| self.reflexive_owner(m));
                     match (own, attributed.clone()) {
                         (Some(o), _) => Some(o),
                         (None, Some((a, md))) => {
@@ -2305,6 +2450,86 @@ const VICTIM_NOUNS: &[&str] = &[
     "beating",
 ];
 
+/// Two governments of different countries: the sides of a war or a truce.
+fn two_states(a: &Actor, b: &Actor) -> bool {
+    a.kind == ActorKind::State
+        && b.kind == ActorKind::State
+        && !a.country.is_empty()
+        && !b.country.is_empty()
+        && a.country != b.country
+}
+
+/// Whether the act is done by each of two sides to the other: an accusation "each other",
+/// "one another" or "each side … the other"; fighting ("fighting erupted", "clashes broke
+/// out") named as a noun with no party.
+fn reciprocal_act(toks: &[Token], m: &TriggerMatch, event_type: &str) -> bool {
+    let low = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    // "would refrain from criticising each other": an act renounced is none.
+    if (m.start.saturating_sub(3)..m.start).any(|k| {
+        let w = low(k);
+        w.starts_with("refrain") || w.starts_with("avoid") || w.starts_with("stop")
+    }) {
+        return false;
+    }
+    match event_type {
+        "accuse" | "criticize" | "threaten" | "threaten_force" => {
+            (m.end..toks.len().min(m.end + 3)).any(|i| {
+                matches!((low(i), low(i + 1)), ("each", "other") | ("one", "another"))
+                    || ((low(i), low(i + 1)) == ("the", "other")
+                        && (m.start.saturating_sub(4)..m.start)
+                            .any(|k| matches!(low(k), "each" | "both")))
+            })
+        }
+        "military_attack" => {
+            let w = low(m.head);
+            let noun = matches!(w, "fighting" | "clashes" | "hostilities")
+                && (m.head == 0
+                    || !matches!(
+                        low(m.head - 1),
+                        "of" | "in" | "end" | "ended" | "stop" | "halt" | "the"
+                    ));
+            // "Fighting … erupted": the noun is the subject of a verb of breaking out.
+            noun && (m.head + 1..toks.len().min(m.head + 25)).any(|i| {
+                matches!(
+                    low(i),
+                    "erupted"
+                        | "broke"
+                        | "flared"
+                        | "resumed"
+                        | "raged"
+                        | "escalated"
+                        | "intensified"
+                )
+            })
+        }
+        _ => false,
+    }
+}
+
+/// The subject of a sentence, when it is one actor: the first mention not governed by a
+/// preposition, before any verb of saying ("Meeting in Brussels, the 27 leaders asked…").
+fn sentence_subject(toks: &[Token], mentions: &[Mention]) -> Option<Actor> {
+    let said = toks
+        .iter()
+        .position(|t| REPORTING.contains(&t.lower.as_str()))
+        .unwrap_or(toks.len());
+    let mi = mentions.iter().position(|m| {
+        !m.weak
+            && m.actor.kind != ActorKind::Media
+            && m.tok_end <= said
+            && !governing_prep(toks, m.tok_start).is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+    })?;
+    let m = &mentions[mi];
+    // A list ("Britain and France") or two mentions over the same words is no one actor.
+    let list = mentions.iter().enumerate().any(|(k, x)| {
+        k != mi
+            && !x.weak
+            && (x.tok_start < m.tok_end + 2 && m.tok_start < x.tok_end + 2)
+            && x.actor.key() != m.actor.key()
+    });
+    (!list).then(|| m.actor.clone())
+}
+
 /// Citizens, protesters, the opposition: a source that speaks to its own government rather
 /// than for it ("protesters demanded that the government drop the bill").
 fn is_citizenry(a: &Actor) -> bool {
@@ -2541,6 +2766,14 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
             )
         })
     }) {
+        return true;
+    }
+    // "would refrain from criticising each other", "avoided condemning Moscow": an act held
+    // back is none.
+    if (before(1) == Some("from")
+        && before(2).is_some_and(|w| w.starts_with("refrain") || w.starts_with("abstain")))
+        || before(1).is_some_and(|w| matches!(w, "avoid" | "avoids" | "avoided" | "avoiding"))
+    {
         return true;
     }
     // "powers to arrest", "a right to detain", "requires Qatar to scale back": what someone
@@ -3493,6 +3726,9 @@ fn extract_traced(
     let mut acts: Vec<Act> = Vec::new();
     // The last two parties seen dealing with each other (talks, truces), for mediators.
     let mut last_pair: Option<(Actor, Actor)> = None;
+    // The two sides of the latest fight or truce between states: who "each side" is, and
+    // who fights when "fighting erupted" names no one.
+    let mut last_sides: Option<(Actor, Actor)> = None;
     // The last dispute: the sides of the latest hostile act between states, for a mediator
     // "in the rift" or an appeal to "both sides".
     let mut last_dispute: Option<(Vec<Actor>, Vec<Actor>)> = None;
@@ -3503,6 +3739,8 @@ fn extract_traced(
     // The kind of act the last reaction named, and its sentence, for a later "it".
     let mut last_named_root: Option<(usize, String)> = None;
 
+    // The subject of the sentence before, for a pronoun opening the next one.
+    let mut last_subject: Option<Actor> = None;
     let mut sent_times = Vec::with_capacity(sents.len());
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
@@ -3582,6 +3820,7 @@ fn extract_traced(
             mentions: &mentions,
             history: &history,
             heads: &heads,
+            prev_subject: last_subject.as_ref(),
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
         // The last event noun of the sentence with a known agent, and where it ends.
@@ -3790,6 +4029,35 @@ fn extract_traced(
                     roles.via_context = true;
                 }
             }
+            // "with each side accusing the other", "fighting erupted on Sept. 27": an act
+            // between the two sides, each way.
+            // ("each side", "both sides" right before the verb are those sides, whatever
+            // the clause's subject was.)
+            let each_side = (m.start.saturating_sub(3)..m.start).any(|k| {
+                matches!(sent.tokens[k].lower.as_str(), "each" | "both")
+                    && sent
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "side" | "sides"))
+            });
+            let reciprocal = reciprocal_act(&sent.tokens, m, &pattern.event_type)
+                && roles.targets.is_empty()
+                && (roles.sources.len() == 2 || roles.sources.is_empty() || each_side);
+            let reciprocal = reciprocal
+                && match (&roles.sources[..], &last_sides) {
+                    (_, Some((a, b))) if each_side => {
+                        roles.sources = vec![a.clone(), b.clone()];
+                        roles.via_context = true;
+                        true
+                    }
+                    ([_, _], _) => true,
+                    ([], Some((a, b))) => {
+                        roles.sources = vec![a.clone(), b.clone()];
+                        roles.via_context = true;
+                        true
+                    }
+                    _ => false,
+                };
             if pattern.pos == TriggerPos::Noun && !roles.sources.is_empty() {
                 prev_noun = Some((m.end, roles.sources.clone()));
             }
@@ -4233,10 +4501,11 @@ fn extract_traced(
             } else {
                 found_targets.into_iter().map(Some).collect()
             };
-            let mutual_possible = roles.sources.len() >= 2
+            let mutual_possible = (roles.sources.len() >= 2
                 && info.quad_class <= 2
                 && info.goldstein > 0.0
-                && pattern.event_type != "mediate";
+                && pattern.event_type != "mediate")
+                || reciprocal;
             if pattern.needs_target && targets.iter().all(Option::is_none) && !mutual_possible {
                 why(
                     &mut trace,
@@ -4260,6 +4529,18 @@ fn extract_traced(
                 )
             {
                 last_pair = Some((roles.sources[0].clone(), roles.sources[1].clone()));
+            }
+            if mutual && pattern.event_type == "ceasefire" {
+                let (a, b) = (&roles.sources[0], &roles.sources[1]);
+                if two_states(a, b) {
+                    last_sides = Some((a.clone(), b.clone()));
+                }
+            }
+            for t in targets.iter().flatten() {
+                let s = &roles.sources[0];
+                if (pattern.event_type == "ceasefire" || info.quad_class == 4) && two_states(s, t) {
+                    last_sides = Some((s.clone(), t.clone()));
+                }
             }
             let hostile: Vec<Actor> = targets
                 .iter()
@@ -4359,6 +4640,7 @@ fn extract_traced(
             }
         }
         history.extend(mentions.iter().filter(|m| !m.weak).map(|m| m.actor.clone()));
+        last_subject = sentence_subject(&sent.tokens, &mentions);
     }
 
     if let Some(t) = trace {

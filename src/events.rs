@@ -666,12 +666,38 @@ fn is_passive(toks: &[Token], head: usize) -> bool {
         if BE.contains(&w) {
             return true;
         }
+        // "the ambassador was summoned and handed a protest note": a verb of giving or telling
+        // joined to a passive shares its voice (and its subject, the one acted upon).
+        if w == "and"
+            && i + 1 == head
+            && i > 0
+            && SHARED_PASSIVE.contains(&h.as_str())
+            && is_passive(toks, i - 1)
+        {
+            return true;
+        }
         if !ADVERBS.contains(&w) && toks[i].kind != TokenKind::Punct {
             return false;
         }
     }
     false
 }
+
+/// Verbs of giving or telling that take the voice of a passive they are joined to
+/// ("was summoned and handed a note", "were detained and told to leave").
+const SHARED_PASSIVE: &[&str] = &[
+    "handed",
+    "given",
+    "told",
+    "informed",
+    "warned",
+    "served",
+    "issued",
+    "presented",
+    "shown",
+    "sent",
+    "reprimanded",
+];
 
 /// Actors found for the trigger's roles.
 struct Roles {
@@ -914,10 +940,19 @@ impl Ctx<'_> {
                 let starts_clause = (cs..m.tok_start)
                     .all(|k| matches!(self.toks[k].lower.as_str(), "the" | "a" | "an"));
                 // "after the European Union imposed …": the subject of a time clause.
+                // "after a U.S. fighter jet shot down…": the mention may name the subject's
+                // nationality, a noun or two before its verb.
                 let time_clause_subject = prev.is_some_and(|p| TEMPORAL.contains(&p))
-                    && self.toks[m.tok_end..head].iter().all(|t| {
+                    && (self.toks[m.tok_end..head].iter().all(|t| {
                         ADVERBS.contains(&t.lower.as_str()) || BE.contains(&t.lower.as_str())
-                    });
+                    }) || (head - m.tok_end <= 2
+                        && self.toks[m.tok_end..head].iter().all(|t| {
+                            t.kind == TokenKind::Word
+                                && !NON_AGENT_PREPS.contains(&t.lower.as_str())
+                                && !STOP_PREPS.contains(&t.lower.as_str())
+                                && !DETERMINERS.contains(&t.lower.as_str())
+                                && t.lower != "and"
+                        })));
                 if !starts_clause
                     && !time_clause_subject
                     && !named_members(self.toks, m.tok_start)
@@ -994,6 +1029,18 @@ impl Ctx<'_> {
                 let by = prev == Some("by");
                 let locative = prev.is_some_and(|p| LOCATIVE.contains(&p));
                 let idx = list_from(self.mentions, self.toks, mi);
+                // "reacted to a remark by Blinken", "rejected the proposal by Egypt": the "by"
+                // phrase of a word or a decision names whose it is, the one answered.
+                let noun_agent = by
+                    && (i.saturating_sub(3)..i)
+                        .rev()
+                        .find(|&k| self.toks[k].lower == "by")
+                        .filter(|&b| b > 0)
+                        .is_some_and(|b| {
+                            let w = self.toks[b - 1].lower.as_str();
+                            SPEECH_NOUNS.contains(&w) || ANSWERED_NOUNS.contains(&w)
+                        });
+                let by = by && !noun_agent;
                 if m.actor.kind != ActorKind::Media && !(skip_by && by) && !locative {
                     return Some(self.group(&idx, None));
                 }
@@ -1252,6 +1299,74 @@ impl Ctx<'_> {
             .take_while(|&i| i < m.end || !is_clause_break(self.toks, i))
             .find(|&i| self.toks[i].lower == "that")?;
         self.complement_actor(that + 1, avoid)
+    }
+
+    /// "lodged a protest after a U.S. fighter jet shot down…": the agent of the act a time or
+    /// cause clause right after the trigger names is the one answered.
+    fn cause_clause_agent(&self, m: &TriggerMatch, avoid: &[String]) -> Option<Vec<Actor>> {
+        let toks = self.toks;
+        let cause = |i: usize| matches!(toks[i].lower.as_str(), "after" | "when" | "because");
+        let c = (m.end..toks.len().min(m.end + 5))
+            .take_while(|&i| cause(i) || (toks[i].lower != "," && !is_clause_break(toks, i)))
+            .find(|&i| cause(i))?;
+        let x = self.mentions.iter().find(|x| {
+            x.tok_start > c
+                && x.tok_start <= c + 2
+                && x.actor.kind != ActorKind::Media
+                && (c + 1..x.tok_start).all(|k| DETERMINERS.contains(&toks[k].lower.as_str()))
+        })?;
+        // The clause names an act: a trigger follows its subject closely.
+        if !self
+            .heads
+            .iter()
+            .any(|&h| h >= x.tok_end && h <= x.tok_end + 3)
+            || (x.actor.code.ends_with("GOV") && avoid.contains(&x.actor.country))
+        {
+            return None;
+        }
+        let idx = list_from(
+            self.mentions,
+            toks,
+            self.mentions.iter().position(|y| y == x)?,
+        );
+        Some(self.group(&idx, None).0)
+    }
+
+    /// "told Wang Yi that …, and warned that …": a warning, appeal or demand joined to what the
+    /// same speaker told someone is addressed to that someone.
+    fn addressee(
+        &self,
+        m: &TriggerMatch,
+        pattern: &Pattern,
+        sources: &[String],
+        avoid: &[String],
+    ) -> Option<Vec<Actor>> {
+        if !matches!(
+            pattern.event_type.as_str(),
+            "appeal" | "demand" | "threaten" | "threaten_force" | "threaten_sanctions"
+        ) {
+            return None;
+        }
+        let toks = self.toks;
+        let tell = (0..m.start).rev().find(|&i| {
+            matches!(
+                toks[i].lower.as_str(),
+                "told" | "tells" | "telling" | "informed" | "assured"
+            )
+        })?;
+        let (speaker, _) = self.left_agent(tell, false)?;
+        if !speaker.iter().any(|a| sources.contains(&a.key())) {
+            return None;
+        }
+        let x = self.mentions.iter().find(|x| {
+            (x.tok_start == tell + 1
+                || (x.tok_start == tell + 2
+                    && DETERMINERS.contains(&toks[tell + 1].lower.as_str())))
+                && !x.weak
+                && x.actor.kind != ActorKind::Media
+                && !avoid.contains(&x.actor.country)
+        })?;
+        Some(vec![x.actor.clone()])
     }
 
     /// The actor of a "by X" phrase after `from` in the clause.
@@ -2020,6 +2135,42 @@ impl Ctx<'_> {
                 }
             }
         }
+        if targets.is_empty() && !sources.is_empty() {
+            let src_keys: Vec<String> = sources.iter().map(Actor::key).collect();
+            let answer = self
+                .lex
+                .event_type(&pattern.event_type)
+                .is_some_and(|i| i.quad_class == 3)
+                || ANSWERING_ACTS.contains(&pattern.event_type.as_str());
+            if let Some(t) = answer
+                .then(|| self.cause_clause_agent(m, &avoid))
+                .flatten()
+                .or_else(|| self.addressee(m, pattern, &src_keys, &avoid))
+            {
+                targets = t
+                    .into_iter()
+                    .filter(|a| !src_keys.contains(&a.key()))
+                    .collect();
+            }
+        }
+        // "recalled the bloc's ambassador to Moscow": the envoy recalled is the source's own;
+        // the one it leaves is named after "to" or "from".
+        if pattern.event_type == "recall_ambassador"
+            && !sources.is_empty()
+            && targets.iter().all(|t| {
+                sources
+                    .iter()
+                    .any(|s| s.key() == t.key() || s.country == t.country)
+            })
+        {
+            let end = clause_end(self.toks, head).max(m.end);
+            if let Some((t, _)) = (m.end..end)
+                .find(|&i| matches!(self.toks[i].lower.as_str(), "to" | "from" | "in"))
+                .and_then(|i| self.right_actor(i + 1, false, &avoid))
+            {
+                targets = t;
+            }
+        }
         // An attack with no target named hits the country where it happened ("an Israeli air
         // strike in Beirut").
         if targets.is_empty()
@@ -2124,6 +2275,32 @@ impl Ctx<'_> {
                 )];
             }
         }
+        // "the president freed dozens of political prisoners": a government that frees its
+        // political prisoners frees its own citizens (a nationality named wins, above).
+        if targets.is_empty()
+            && pattern.event_type == "release"
+            && !sources.is_empty()
+            && sources.iter().all(|s| {
+                !s.country.is_empty()
+                    && s.country == sources[0].country
+                    && (s.kind == ActorKind::Person || s.code.ends_with("GOV"))
+            })
+        {
+            let end = clause_end(self.toks, head).max(m.end).min(head + 10);
+            let political = (m.start..end).any(|i| {
+                POLITICAL_DETAINEES.contains(&self.toks[i].lower.as_str())
+                    && (self.toks[i].lower != "prisoners"
+                        || (i > 0 && self.toks[i - 1].lower == "political"))
+            });
+            if political {
+                targets = vec![crate::actors::country_actor(
+                    self.lex,
+                    &sources[0].country,
+                    "CVL",
+                    "citizens",
+                )];
+            }
+        }
         // "protesters gathered outside the Swedish consulate": a street protest at an embassy
         // addresses the embassy's country.
         if targets.is_empty() && pattern.event_type == "demonstrate" {
@@ -2204,6 +2381,19 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// Acts of material conflict that commonly answer another's act ("recalled its ambassador
+/// after Russia expelled…"); the verbal ones (quad class 3) all may.
+const ANSWERING_ACTS: &[&str] = &[
+    "recall_ambassador",
+    "expel_diplomats",
+    "break_relations",
+    "reduce_relations",
+    "close_embassy",
+];
+
+/// People a government holds for their politics: when it frees them, it frees its own.
+const POLITICAL_DETAINEES: &[&str] = &["prisoners", "dissidents", "activists"];
 
 /// Citizens, protesters, the opposition: a source that speaks to its own government rather
 /// than for it ("protesters demanded that the government drop the bill").
@@ -3029,8 +3219,8 @@ fn extract_traced(
     let mut last_dispute: Option<(Vec<Actor>, Vec<Actor>)> = None;
     // The same for material conflict only (fighting, sanctions): the sides "both sides" means.
     let mut last_fight: Option<(Vec<Actor>, Vec<Actor>)> = None;
-    // Accusations so far (accuser, accused), for denials.
-    let mut accusations: Vec<(Vec<Actor>, Actor)> = Vec::new();
+    // Accusations so far (accuser, accused, whether an accusation in words), for denials.
+    let mut accusations: Vec<(Vec<Actor>, Actor, bool)> = Vec::new();
     // The kind of act the last reaction named, and its sentence, for a later "it".
     let mut last_named_root: Option<(usize, String)> = None;
 
@@ -3115,6 +3305,8 @@ fn extract_traced(
             heads: &heads,
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
+        // The sources (keys) and targets of the last act of the sentence with both.
+        let mut prev_act: Option<(Vec<String>, Vec<Actor>)> = None;
         // The last event noun of the sentence with a known agent, and where it ends.
         let mut prev_noun: Option<(usize, Vec<Actor>)> = None;
         // The kind of act (CAMEO root) a reaction's object names: a trigger right after it, or
@@ -3334,10 +3526,19 @@ fn extract_traced(
                             .map(|s| s.country.as_str())
                             .filter(|c| !c.is_empty())
                             .collect();
-                        if let Some((accusers, _)) = accusations.iter().rev().find(|(acc, tgt)| {
+                        let against = |(acc, tgt, _): &&(Vec<Actor>, Actor, bool)| {
                             own.contains(&tgt.country.as_str())
                                 && acc.iter().all(|a| !own.contains(&a.country.as_str()))
-                        }) {
+                        };
+                        // "denies any involvement": an accusation in words first, before the
+                        // acts (expulsions, recalls) taken over it.
+                        if let Some((accusers, _, _)) = accusations
+                            .iter()
+                            .rev()
+                            .filter(|x| x.2)
+                            .find(against)
+                            .or_else(|| accusations.iter().rev().find(against))
+                        {
                             roles.targets = accusers.clone();
                             roles.via_context = true;
                         }
@@ -3455,6 +3656,54 @@ fn extract_traced(
                     };
                     roles.via_context = true;
                 }
+            }
+            // "The four states broke off relations with Qatar … and cut its air and sea links":
+            // a later material act of the same actors on "its …" or "their …" is aimed where
+            // the one before was.
+            let source_keys: Vec<String> = roles.sources.iter().map(Actor::key).collect();
+            let quad = lex
+                .event_type(&pattern.event_type)
+                .map_or(0, |i| i.quad_class);
+            if roles.targets.is_empty() && !roles.sources.is_empty() && quad == 4 {
+                let toks = &sent.tokens;
+                let possessed_object = (m.head + 1..toks.len().min(m.end.max(m.head + 1) + 2))
+                    .any(|i| matches!(toks[i].lower.as_str(), "its" | "their"));
+                if let Some((_, t)) = prev_act
+                    .as_ref()
+                    .filter(|(k, t)| possessed_object && *k == source_keys && !t.is_empty())
+                {
+                    roles.targets = t.clone();
+                    roles.via_context = true;
+                }
+            }
+            // "Hamas fired rockets into Israel… They attacked army posts and towns": an act of
+            // force that names no one it hit goes on against whom the same actors' latest act
+            // of force (in this sentence or the two before) was aimed.
+            let force_act = !pattern.person_target
+                && lex
+                    .event_type(&pattern.event_type)
+                    .is_some_and(|i| same_kind_of_act(i.cameo.get(..2).unwrap_or(""), "19"));
+            if roles.targets.is_empty() && !roles.sources.is_empty() && force_act {
+                let own: Vec<&str> = roles
+                    .sources
+                    .iter()
+                    .map(|a| a.country.as_str())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                if let Some((_, _, _, _, t)) = acts.iter().rev().find(|(s, act, reaction, r, t)| {
+                    si - *s <= 3
+                        && !reaction
+                        && same_kind_of_act(r, "19")
+                        && !t.is_empty()
+                        && act.iter().map(Actor::key).collect::<Vec<_>>() == source_keys
+                        && t.iter().all(|a| !own.contains(&a.country.as_str()))
+                }) {
+                    roles.targets = t.clone();
+                    roles.via_context = true;
+                }
+            }
+            if !roles.sources.is_empty() && !roles.targets.is_empty() {
+                prev_act = Some((source_keys, roles.targets.clone()));
             }
             if let Some(r) = reaction_root {
                 last_named_root = Some((si, r));
@@ -3705,7 +3954,11 @@ fn extract_traced(
                         && s.country != t.country
                         && s.key() == roles.sources[0].key()
                     {
-                        accusations.push((roles.sources.clone(), t.clone()));
+                        accusations.push((
+                            roles.sources.clone(),
+                            t.clone(),
+                            pattern.event_type == "accuse",
+                        ));
                     }
                 }
             }

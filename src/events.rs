@@ -3206,6 +3206,7 @@ fn extract_traced(
     let skip = boilerplate_spans(text, lex);
     let sents = sentences(text, &skip);
     let dateline = crate::clean::dateline_span(text);
+    let mut dateline_country: Option<String> = None;
     let mut actors = DocActors::new(lex, doc.dct, text);
     let mut history: Vec<Actor> = Vec::new();
     let mut cands: Vec<Candidate> = Vec::new();
@@ -3227,6 +3228,15 @@ fn extract_traced(
     let mut sent_times = Vec::with_capacity(sents.len());
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
+        // "DNIPRO, Ukraine, Jan 16 —": the country the story is filed from, when it names one.
+        if si == 0 {
+            let mut filed = mentions
+                .iter()
+                .filter(|x| dateline.is_some_and(|d| d.overlaps(x.span)))
+                .map(|x| x.actor.country.clone())
+                .filter(|c| !c.is_empty());
+            dateline_country = filed.next().filter(|c| filed.all(|o| &o == c));
+        }
         let timexes: Vec<Timex> = timex::find(text, sent.span)
             .into_iter()
             .filter(|t| !dateline.is_some_and(|d| d.overlaps(t.span)))
@@ -3552,6 +3562,37 @@ fn extract_traced(
             {
                 roles.targets.clear();
             }
+            // "concerned about a wave of arrests of Saudi activists", "condemned the jailing of
+            // Iranian dissidents": a reaction to a state's act against its own people, its agent
+            // unnamed, is aimed at the victims' government.
+            if roles.targets.is_empty()
+                && !roles.sources.is_empty()
+                && REACTIONS.contains(&pattern.event_type.as_str())
+            {
+                let own: Vec<&str> = roles.sources.iter().map(|a| a.country.as_str()).collect();
+                let inner = triggers.iter().find(|t| {
+                    t.start >= m.end
+                        && t.start <= m.end + 6
+                        && DOMESTIC_TARGETS
+                            .iter()
+                            .any(|(ty, _)| *ty == lex.patterns[t.pattern].event_type)
+                });
+                if let Some(t) = inner {
+                    let r = ctx.roles(t, &lex.patterns[t.pattern], None);
+                    let victims: Vec<&str> = r
+                        .targets
+                        .iter()
+                        .map(|a| a.country.as_str())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    if let Some(c) = victims.first().filter(|c| {
+                        r.sources.is_empty() && victims.iter().all(|v| v == *c) && !own.contains(c)
+                    }) {
+                        roles.targets = vec![crate::actors::country_actor(lex, c, "GOV", "")];
+                        roles.via_context = true;
+                    }
+                }
+            }
             if roles.targets.is_empty()
                 && !roles.sources.is_empty()
                 && reacts_to_previous(pattern, &sent.tokens, m)
@@ -3867,6 +3908,23 @@ fn extract_traced(
                 })
                 .cloned()
                 .collect();
+            // "Saturday's Russian missile strike" in a story filed from Dnipro, Ukraine: an
+            // attack with no target and no place named hits the country the story is filed
+            // from, when that is not the attacker's own.
+            if found_targets.is_empty()
+                && roles.targets.is_empty()
+                && matches!(
+                    pattern.event_type.as_str(),
+                    "attack" | "military_attack" | "airstrike" | "bombing"
+                )
+            {
+                if let Some(c) = dateline_country
+                    .as_ref()
+                    .filter(|c| roles.sources.iter().all(|s| &s.country != *c))
+                {
+                    found_targets.push(crate::actors::country_actor(lex, c, "GOV", ""));
+                }
+            }
             if found_targets.is_empty() {
                 // Domestic types: a crackdown or massacre hits the source's own people, a
                 // street protest addresses its own government.

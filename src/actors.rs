@@ -866,7 +866,7 @@ impl DocActors {
                 }
                 Piece::Proper(ProperRef::Blocker) => {}
                 Piece::Proper(ProperRef::Person(p)) => {
-                    let person = &lex.people[p];
+                    let person = &lex.people[namesake_in_office(lex, p, self.dct)];
                     let actor = person_actor(&person.name, &person.country, &person.role);
                     self.remember_person(&actor);
                     out.push(self.mention(toks, f.tok_start, f.tok_end, actor, false));
@@ -917,7 +917,7 @@ impl DocActors {
                                 Piece::Proper(ProperRef::Person(p))
                                     if g.tok_start >= f.tok_end && g.tok_end <= name_end =>
                                 {
-                                    let p = &lex.people[p];
+                                    let p = &lex.people[namesake_in_office(lex, p, self.dct)];
                                     Some(person_actor(&p.name, &p.country, &p.role))
                                 }
                                 _ => None,
@@ -1102,11 +1102,10 @@ impl DocActors {
             let actor = match r {
                 ProperRef::Blocker => continue,
                 ProperRef::Org(o) => org_actor(lex, o),
-                ProperRef::Person(p) => person_actor(
-                    &lex.people[p].name,
-                    &lex.people[p].country,
-                    &lex.people[p].role,
-                ),
+                ProperRef::Person(p) => {
+                    let p = &lex.people[namesake_in_office(lex, p, self.dct)];
+                    person_actor(&p.name, &p.country, &p.role)
+                }
                 ProperRef::CountryName(c)
                 | ProperRef::CountryAdj(c)
                 | ProperRef::CountrySeat(c)
@@ -1593,6 +1592,26 @@ fn name_after(text: &str, toks: &[Token], at: usize) -> Option<(usize, String)> 
     Some((i, words.join(" ")))
 }
 
+/// The lexicon entry for person `p` in office at the publication date: a person holds one
+/// entry per office ("Josep Borrell", Spain's foreign minister until 2019, then the EU's
+/// foreign policy chief), and the name finder knows only one of them. Without a date, or with
+/// no entry in office then, `p` itself.
+fn namesake_in_office(lex: &Lexicon, p: usize, dct: Option<NaiveDate>) -> usize {
+    let Some(d) = dct else {
+        return p;
+    };
+    let name = &lex.people[p].name;
+    let serving =
+        |q: &crate::lexicon::Person| q.from.is_none_or(|f| f <= d) && q.to.is_none_or(|t| t >= d);
+    if serving(&lex.people[p]) {
+        return p;
+    }
+    lex.people
+        .iter()
+        .position(|q| q.name == *name && serving(q))
+        .unwrap_or(p)
+}
+
 /// A lone surname of a lexicon person, when exactly one person with that surname was in office
 /// at the publication date (or, without a date, exactly one has it).
 fn surname_in_lexicon(lex: &Lexicon, word: &str, dct: Option<NaiveDate>) -> Option<Actor> {
@@ -1634,6 +1653,27 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn people_hold_the_office_of_the_publication_date() {
+        let lex = Lexicon::embedded();
+        let cases: &[(&str, (i32, u32, u32), &str)] = &[
+            ("Josep Borrell spoke.", (2019, 2, 5), "ESPGOV"),
+            ("Josep Borrell spoke.", (2023, 1, 16), "IGOEUR"),
+            ("Kaja Kallas spoke.", (2022, 3, 1), "ESTGOV"),
+            ("Kaja Kallas spoke.", (2025, 9, 20), "IGOEUR"),
+        ];
+        for &(text, (y, m, d), code) in cases {
+            let mut doc = DocActors::new(lex, NaiveDate::from_ymd_opt(y, m, d), text);
+            let s = &sentences(text, &[])[0];
+            let got: Vec<String> = doc
+                .mentions(lex, text, s)
+                .into_iter()
+                .map(|x| x.actor.code)
+                .collect();
+            assert_eq!(got, vec![code.to_string()], "{text} on {y}-{m}-{d}");
+        }
     }
 
     #[test]

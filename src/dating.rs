@@ -452,6 +452,11 @@ pub(crate) fn date_candidates(
                         .iter()
                         .rev()
                         .find(|(para, sent, _)| *para == c.paragraph && *sent + 1 == c.sentence)
+                        // A simple past is not carried to a day after publication ("Britain
+                        // would send tanks next week. Borrell condemned the strike").
+                        .filter(
+                            |(_, _, v)| !matches!((v.start, doc.dct), (Some(s), Some(d)) if s > d),
+                        )
                         .map(|(_, _, v)| v.clone())
                         .or_else(|| narrative_day(sents, c))
                         .or_else(|| elaboration_day(sents, c))

@@ -3683,10 +3683,14 @@ fn extract_traced(
                     });
                 if let Some(agent) = object_agent {
                     roles.targets = agent;
-                } else if let Some((_, act, reaction, _, answered_targets)) = answered {
+                } else if let Some((_, act, reaction, root, answered_targets)) = answered {
                     // "Blinken called it an affront. Truss described it as an appalling
                     // attempt…": both answer the same act, so Truss aims where Blinken did.
+                    // A denial or rejection answered is aimed at the accuser: whoever condemns
+                    // the act after it aims at the one denying ("Russia denied its jets had
+                    // entered Estonian airspace. Kallas called the incursion a provocation").
                     let same_act = *reaction
+                        && !matches!(root.as_str(), "01" | "12")
                         && !names_speech
                         && !answered_targets.is_empty()
                         && other_party(answered_targets);

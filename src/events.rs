@@ -2153,6 +2153,23 @@ impl Ctx<'_> {
                     .collect();
             }
         }
+        // "Trump and Kim met on Tuesday on Singapore's Sentosa island": where two parties meet
+        // is a place, not a third party.
+        if sources.len() >= 2
+            && matches!(
+                pattern.event_type.as_str(),
+                "consult" | "negotiate" | "sign_agreement"
+            )
+            && targets.iter().all(|t| {
+                self.mentions.iter().any(|x| {
+                    x.tok_start > head
+                        && x.actor.key() == t.key()
+                        && governing_prep(self.toks, x.tok_start) == Some("on")
+                })
+            })
+        {
+            targets.clear();
+        }
         // "recalled the bloc's ambassador to Moscow": the envoy recalled is the source's own;
         // the one it leaves is named after "to" or "from".
         if pattern.event_type == "recall_ambassador"

@@ -1850,7 +1850,14 @@ impl Ctx<'_> {
                     .by_agent(m.end)
                     .or_else(|| self.by_agent(head + 1))
                     .or_else(|| self.to_agent(head, pattern))
-                    .or_else(|| self.reporting_agent(head, pattern)),
+                    .or_else(|| self.reporting_agent(head, pattern))
+                    // "the envoy was summoned to the ministry, where he was handed a protest":
+                    // the one who summoned him hands it.
+                    .or_else(|| {
+                        (pattern.event_type == "protest_officially")
+                            .then(|| prev_sources.cloned().map(|s| (s, true)))
+                            .flatten()
+                    }),
                 TriggerPos::Verb => {
                     // "…summoned the envoy and handed him a note", "…summoned the envoy to
                     // condemn…": the subject carries over.

@@ -818,6 +818,9 @@ fn coordinated_with(
 struct Ctx<'a> {
     /// Keys of the current trigger's sources: an object pronoun ("thanked her") is someone else.
     exclude: std::cell::RefCell<Vec<String>>,
+    /// Set while the subject of a passive is sought: a pronoun there is acted upon, so it is
+    /// not the sources either ("…, where he was handed a protest").
+    passive_subject: std::cell::Cell<bool>,
     lex: &'a Lexicon,
     /// The document text the tokens index into.
     text: &'a str,
@@ -862,7 +865,7 @@ impl Ctx<'_> {
             .map(|m| &m.actor)
             .rev()
             .chain(self.history.iter().rev());
-        let object = matches!(w, "him" | "her" | "them");
+        let object = matches!(w, "him" | "her" | "them") || self.passive_subject.get();
         let exclude = self.exclude.borrow();
         let candidates: Vec<&Actor> = earlier
             .filter(|a| a.kind != ActorKind::Media && !(object && exclude.contains(&a.key())))
@@ -1979,7 +1982,10 @@ impl Ctx<'_> {
             })
             .unwrap_or_default();
         let target = if passive {
-            self.left_agent(head, false)
+            self.passive_subject.set(true);
+            let t = self.left_agent(head, false);
+            self.passive_subject.set(false);
+            t
         } else {
             // The "by" phrase of a feeling names its cause: "alarmed by Russia's buildup".
             let skip_by = !feeling;
@@ -3331,6 +3337,7 @@ fn extract_traced(
         let heads: Vec<usize> = triggers.iter().map(|m| m.head).collect();
         let ctx = Ctx {
             exclude: Default::default(),
+            passive_subject: Default::default(),
             lex,
             text,
             toks: &sent.tokens,

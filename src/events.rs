@@ -3968,7 +3968,18 @@ fn extract_traced(
                     .find(|(t, _)| *t == pattern.event_type)
                 {
                     let s = &roles.sources[0];
-                    if !s.country.is_empty() && roles.sources.iter().all(|x| x.country == s.country)
+                    // …but a news agency reports, it does not fire; repression is a state's
+                    // (an armed group firing on people attacks them); and in a story filed
+                    // from another country the act is not taken to be at home ("Israeli
+                    // forces opened fire on suspects" in a story from Beirut).
+                    let agent = !s.code.ends_with("MED")
+                        && (pattern.event_type != "repress" || s.kind != ActorKind::NonState);
+                    let at_home = pattern.event_type == "demonstrate"
+                        || dateline_country.as_ref().is_none_or(|c| *c == s.country);
+                    if !s.country.is_empty()
+                        && roles.sources.iter().all(|x| x.country == s.country)
+                        && agent
+                        && at_home
                     {
                         let t = crate::actors::country_actor(
                             lex,

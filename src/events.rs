@@ -3766,15 +3766,35 @@ fn extract_traced(
                     .map(|a| a.country.as_str())
                     .filter(|c| !c.is_empty())
                     .collect();
-                if let Some((_, _, _, _, t)) = acts.iter().rev().find(|(s, act, reaction, r, t)| {
-                    si - *s <= 3
-                        && !reaction
-                        && same_kind_of_act(r, "19")
-                        && !t.is_empty()
+                let aimed = |act: &[Actor], t: &[Actor]| {
+                    !t.is_empty()
                         && act.iter().map(Actor::key).collect::<Vec<_>>() == source_keys
                         && t.iter().all(|a| !own.contains(&a.country.as_str()))
-                }) {
-                    roles.targets = t.clone();
+                };
+                let before = acts
+                    .iter()
+                    .rev()
+                    .find(|(s, act, reaction, r, t)| {
+                        si - *s <= 3 && !reaction && same_kind_of_act(r, "19") && aimed(act, t)
+                    })
+                    .map(|(_, _, _, _, t)| t.clone());
+                // "were taken captive by Hamas gunmen during their assault on southern Israel":
+                // or a later act of force of the same actors in the sentence.
+                let after = || {
+                    triggers.iter().skip(ti + 1).find_map(|t| {
+                        let p = &lex.patterns[t.pattern];
+                        let force = lex.event_type(&p.event_type).is_some_and(|i| {
+                            same_kind_of_act(i.cameo.get(..2).unwrap_or(""), "19")
+                        });
+                        if !force || p.person_target {
+                            return None;
+                        }
+                        let r = ctx.roles(t, p, Some(&roles.sources));
+                        aimed(&r.sources, &r.targets).then_some(r.targets)
+                    })
+                };
+                if let Some(t) = before.or_else(after) {
+                    roles.targets = t;
                     roles.via_context = true;
                 }
             }

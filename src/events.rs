@@ -2305,6 +2305,25 @@ impl Ctx<'_> {
                 )];
             }
         }
+        // "Russia and Belarus freed 16 people" (in a story filed from Ankara): people freed
+        // with no nationality named are nobody's in particular, not the dateline's citizens.
+        if pattern.event_type == "release"
+            && !targets.is_empty()
+            && targets.iter().all(|t| {
+                self.mentions.iter().any(|x| {
+                    x.tok_start > head
+                        && x.resolved
+                        && x.actor.key() == t.key()
+                        && x.tok_end - x.tok_start == 1
+                        && matches!(
+                            self.toks[x.tok_start].lower.as_str(),
+                            "people" | "prisoners" | "detainees" | "hostages" | "captives"
+                        )
+                })
+            })
+        {
+            targets.clear();
+        }
         // "the president freed dozens of political prisoners": a government that frees its
         // political prisoners frees its own citizens (a nationality named wins, above).
         if targets.is_empty()

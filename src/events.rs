@@ -1372,6 +1372,43 @@ impl Ctx<'_> {
         Some(vec![x.actor.clone()])
     }
 
+    /// A person's name the dictionaries do not know at `at`: two or three capitalised words
+    /// in no mention, not a place's name ("Kramatorsk Station"), not opening the sentence.
+    fn unknown_person_at(&self, at: usize) -> Option<Actor> {
+        let toks = self.toks;
+        let capital = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && self.text[t.span.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && !self
+                        .mentions
+                        .iter()
+                        .any(|x| x.tok_start <= k && k < x.tok_end)
+            })
+        };
+        let n = (at..toks.len()).take_while(|&k| capital(k)).count();
+        if at == 0 || !(2..=3).contains(&n) {
+            return None;
+        }
+        let words = &toks[at..at + n];
+        if words
+            .iter()
+            .any(|t| PLACE_WORDS.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
+        let name = &self.text[words[0].span.start..words[n - 1].span.end];
+        Some(Actor {
+            name: name.to_string(),
+            code: String::new(),
+            country: String::new(),
+            kind: ActorKind::Person,
+        })
+    }
+
     /// The actor of a "by X" phrase after `from` in the clause.
     fn by_agent(&self, from: usize) -> Option<(Vec<Actor>, bool)> {
         let mut i = from;
@@ -2381,6 +2418,13 @@ impl Ctx<'_> {
                 targets = vec![p.actor.clone()];
             }
         }
+        // "the nerve-agent attack on Sergei Skripal": a person the dictionaries do not know,
+        // named right after the act, is its target (two or three capitalised words).
+        if pattern.person_target && targets.is_empty() {
+            if let Some(p) = self.unknown_person_at(m.end) {
+                targets = vec![p];
+            }
+        }
         // The envoy's country tells who acted on a diplomatic noun with no agent: "the recall
         // of the French ambassador from Niamey" (France recalls, from Niger), "the expulsions
         // of Russian diplomats from Poland" (Poland expels Russians).
@@ -2439,6 +2483,45 @@ const ANSWERING_ACTS: &[&str] = &[
     "break_relations",
     "reduce_relations",
     "close_embassy",
+];
+
+/// Words that make a capitalised phrase a place or a thing, not a person's name.
+const PLACE_WORDS: &[&str] = &[
+    "station",
+    "square",
+    "street",
+    "airport",
+    "bridge",
+    "island",
+    "province",
+    "city",
+    "hotel",
+    "mosque",
+    "church",
+    "hospital",
+    "school",
+    "market",
+    "park",
+    "base",
+    "camp",
+    "centre",
+    "center",
+    "port",
+    "valley",
+    "district",
+    "region",
+    "building",
+    "tower",
+    "palace",
+    "embassy",
+    "consulate",
+    "ministry",
+    "court",
+    "university",
+    "prison",
+    "mall",
+    "road",
+    "river",
 ];
 
 /// People a government holds for their politics: when it frees them, it frees its own.

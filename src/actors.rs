@@ -146,10 +146,16 @@ pub struct DocActors {
     last_forces: HashMap<String, String>,
     /// The most recent international organization, for "the bloc".
     last_igo: Option<Actor>,
+    /// The most recent non-state group named, with its sentence: "Islamic State … Its gunmen",
+    /// "The TPLF said … its fighters".
+    last_armed_group: Option<(Actor, usize)>,
     /// The most recent list of two or more states ("Saudi Arabia, the UAE, Bahrain and
     /// Egypt"), for "the four governments".
     last_group: Vec<Actor>,
 }
+
+/// Role codes of a group's own fighters ("its fighters", "their gunmen", "its militants").
+const GROUP_FIGHTERS: &[&str] = &["REB", "UAF"];
 
 /// Nouns that a role word may qualify without naming an actor ("military intervention").
 const QUALIFIED_NOUNS: &[&str] = &[
@@ -1073,6 +1079,22 @@ impl DocActors {
                     let prev_word = f.tok_start.checked_sub(1).map(|p| toks[p].lower.as_str());
                     let prev_is_def = prev_word
                         .is_some_and(|w| matches!(w, "the" | "its" | "his" | "her" | "their"));
+                    // "The TPLF said its fighters…", "Islamic State … Its gunmen attacked…":
+                    // fighters of a non-state group named in this sentence or the one before
+                    // are the group's own.
+                    if prev_word.is_some_and(|w| matches!(w, "its" | "their"))
+                        && GROUP_FIGHTERS.contains(&role.code.as_str())
+                    {
+                        if let Some((g, _)) = self
+                            .last_armed_group
+                            .clone()
+                            .filter(|(_, n)| self.sentence_no - n <= 1)
+                        {
+                            out.push(self.mention(toks, f.tok_start, f.tok_end, g, true));
+                            i += 1;
+                            continue;
+                        }
+                    }
                     // "its forces", "their diplomats": the country of the last actor named.
                     if prev_word.is_some_and(|w| matches!(w, "its" | "their"))
                         && role.kind != RoleKind::Title
@@ -1580,6 +1602,9 @@ impl DocActors {
         if actor.kind == ActorKind::Igo {
             self.last_igo = Some(actor.clone());
         }
+        if actor.kind == ActorKind::NonState && !resolved {
+            self.last_armed_group = Some((actor.clone(), self.sentence_no));
+        }
         if !actor.country.is_empty() {
             self.last_country = Some(actor.country.clone());
             self.recent_countries.retain(|c| *c != actor.country);
@@ -1933,6 +1958,27 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn people_hold_the_office_of_the_publication_date() {
+        let lex = Lexicon::embedded();
+        let cases: &[(&str, (i32, u32, u32), &str)] = &[
+            ("Josep Borrell spoke.", (2019, 2, 5), "ESPGOV"),
+            ("Josep Borrell spoke.", (2023, 1, 16), "IGOEUR"),
+            ("Kaja Kallas spoke.", (2022, 3, 1), "ESTGOV"),
+            ("Kaja Kallas spoke.", (2025, 9, 20), "IGOEUR"),
+        ];
+        for &(text, (y, m, d), code) in cases {
+            let mut doc = DocActors::new(lex, NaiveDate::from_ymd_opt(y, m, d), text);
+            let s = &sentences(text, &[])[0];
+            let got: Vec<String> = doc
+                .mentions(lex, text, s)
+                .into_iter()
+                .map(|x| x.actor.code)
+                .collect();
+            assert_eq!(got, vec![code.to_string()], "{text} on {y}-{m}-{d}");
+        }
     }
 
     #[test]

@@ -250,6 +250,40 @@ pub(crate) fn attach_time(
                 .filter(|_| !ongoing)
                 .min_by_key(|t| (behind_report(t), dist(t)))
         })?;
+    // "China protested on Sunday after a U.S. jet shot down a balloon": an act told in an
+    // "after" clause that follows the main clause's day came before it, within days.
+    let after = (0..head)
+        .rev()
+        .take_while(|&i| !matches!(toks[i].lower.as_str(), ";" | ":" | "(" | ")"))
+        .find(|&i| toks[i].lower == "after")
+        .filter(|&a| {
+            best.span.end <= toks[a].span.start
+                && head - a <= 6
+                // "hours after", "shortly after": the same day.
+                && !(a > 0
+                    && matches!(
+                        toks[a - 1].lower.as_str(),
+                        "hours" | "minutes" | "moments" | "shortly" | "soon" | "just" | "immediately"
+                    ))
+                // A clause with its own past verb, not "after weeks of talks".
+                && !toks[a..head].iter().any(|t| t.lower == "of")
+                && (toks[head].lower.ends_with("ed")
+                    || crate::inflect::is_irregular_past(&toks[head].lower))
+        });
+    if let (Some(a), TimeRef::Value(v)) = (after, best.resolve(doc.dct, tense)) {
+        if v.is_known() && v.precision == Precision::Day && tense == Tense::Past {
+            if let Some(w) = timex::shift_anchor(
+                &v,
+                -1,
+                timex::Unit::Week,
+                timex::Bound::Within,
+                doc.dct,
+                &toks[a].lower,
+            ) {
+                return Some(TimeRef::Value(w));
+            }
+        }
+    }
     Some(match best.resolve(doc.dct, tense) {
         // An event's date column carries a value only at a known precision.
         TimeRef::Value(mut v) if v.precision == Precision::Unknown => {
@@ -418,6 +452,11 @@ pub(crate) fn date_candidates(
                         .iter()
                         .rev()
                         .find(|(para, sent, _)| *para == c.paragraph && *sent + 1 == c.sentence)
+                        // A simple past is not carried to a day after publication ("Britain
+                        // would send tanks next week. Borrell condemned the strike").
+                        .filter(
+                            |(_, _, v)| !matches!((v.start, doc.dct), (Some(s), Some(d)) if s > d),
+                        )
                         .map(|(_, _, v)| v.clone())
                         .or_else(|| narrative_day(sents, c))
                         .or_else(|| elaboration_day(sents, c))

@@ -673,12 +673,38 @@ fn is_passive(toks: &[Token], head: usize) -> bool {
         if BE.contains(&w) {
             return true;
         }
+        // "the ambassador was summoned and handed a protest note": a verb of giving or telling
+        // joined to a passive shares its voice (and its subject, the one acted upon).
+        if w == "and"
+            && i + 1 == head
+            && i > 0
+            && SHARED_PASSIVE.contains(&h.as_str())
+            && is_passive(toks, i - 1)
+        {
+            return true;
+        }
         if !ADVERBS.contains(&w) && toks[i].kind != TokenKind::Punct {
             return false;
         }
     }
     false
 }
+
+/// Verbs of giving or telling that take the voice of a passive they are joined to
+/// ("was summoned and handed a note", "were detained and told to leave").
+const SHARED_PASSIVE: &[&str] = &[
+    "handed",
+    "given",
+    "told",
+    "informed",
+    "warned",
+    "served",
+    "issued",
+    "presented",
+    "shown",
+    "sent",
+    "reprimanded",
+];
 
 /// Actors found for the trigger's roles.
 struct Roles {
@@ -813,6 +839,9 @@ fn coordinated_with(
 struct Ctx<'a> {
     /// Keys of the current trigger's sources: an object pronoun ("thanked her") is someone else.
     exclude: std::cell::RefCell<Vec<String>>,
+    /// Set while the subject of a passive is sought: a pronoun there is acted upon, so it is
+    /// not the sources either ("…, where he was handed a protest").
+    passive_subject: std::cell::Cell<bool>,
     lex: &'a Lexicon,
     /// The document text the tokens index into.
     text: &'a str,
@@ -892,7 +921,7 @@ impl Ctx<'_> {
             .map(|m| &m.actor)
             .rev()
             .chain(self.history.iter().rev());
-        let object = matches!(w, "him" | "her" | "them");
+        let object = matches!(w, "him" | "her" | "them") || self.passive_subject.get();
         let exclude = self.exclude.borrow();
         let candidates: Vec<&Actor> = earlier
             .filter(|a| a.kind != ActorKind::Media && !(object && exclude.contains(&a.key())))
@@ -970,10 +999,19 @@ impl Ctx<'_> {
                 let starts_clause = (cs..m.tok_start)
                     .all(|k| matches!(self.toks[k].lower.as_str(), "the" | "a" | "an"));
                 // "after the European Union imposed …": the subject of a time clause.
+                // "after a U.S. fighter jet shot down…": the mention may name the subject's
+                // nationality, a noun or two before its verb.
                 let time_clause_subject = prev.is_some_and(|p| TEMPORAL.contains(&p))
-                    && self.toks[m.tok_end..head].iter().all(|t| {
+                    && (self.toks[m.tok_end..head].iter().all(|t| {
                         ADVERBS.contains(&t.lower.as_str()) || BE.contains(&t.lower.as_str())
-                    });
+                    }) || (head - m.tok_end <= 2
+                        && self.toks[m.tok_end..head].iter().all(|t| {
+                            t.kind == TokenKind::Word
+                                && !NON_AGENT_PREPS.contains(&t.lower.as_str())
+                                && !STOP_PREPS.contains(&t.lower.as_str())
+                                && !DETERMINERS.contains(&t.lower.as_str())
+                                && t.lower != "and"
+                        })));
                 if !starts_clause
                     && !time_clause_subject
                     && !named_members(self.toks, m.tok_start)
@@ -1143,6 +1181,18 @@ impl Ctx<'_> {
                 let locative =
                     prev.is_some_and(|p| LOCATIVE.contains(&p)) || owned_place(self.toks, m);
                 let idx = list_from(self.mentions, self.toks, mi);
+                // "reacted to a remark by Blinken", "rejected the proposal by Egypt": the "by"
+                // phrase of a word or a decision names whose it is, the one answered.
+                let noun_agent = by
+                    && (i.saturating_sub(3)..i)
+                        .rev()
+                        .find(|&k| self.toks[k].lower == "by")
+                        .filter(|&b| b > 0)
+                        .is_some_and(|b| {
+                            let w = self.toks[b - 1].lower.as_str();
+                            SPEECH_NOUNS.contains(&w) || ANSWERED_NOUNS.contains(&w)
+                        });
+                let by = by && !noun_agent;
                 if m.actor.kind != ActorKind::Media && !(skip_by && by) && !locative {
                     return Some(self.group(&idx, None));
                 }
@@ -1421,6 +1471,111 @@ impl Ctx<'_> {
             .take_while(|&i| i < m.end || !is_clause_break(self.toks, i))
             .find(|&i| self.toks[i].lower == "that")?;
         self.complement_actor(that + 1, avoid)
+    }
+
+    /// "lodged a protest after a U.S. fighter jet shot down…": the agent of the act a time or
+    /// cause clause right after the trigger names is the one answered.
+    fn cause_clause_agent(&self, m: &TriggerMatch, avoid: &[String]) -> Option<Vec<Actor>> {
+        let toks = self.toks;
+        let cause = |i: usize| matches!(toks[i].lower.as_str(), "after" | "when" | "because");
+        let c = (m.end..toks.len().min(m.end + 5))
+            .take_while(|&i| cause(i) || (toks[i].lower != "," && !is_clause_break(toks, i)))
+            .find(|&i| cause(i))?;
+        let x = self.mentions.iter().find(|x| {
+            x.tok_start > c
+                && x.tok_start <= c + 2
+                && x.actor.kind != ActorKind::Media
+                && (c + 1..x.tok_start).all(|k| DETERMINERS.contains(&toks[k].lower.as_str()))
+        })?;
+        // The clause names an act: a trigger follows its subject closely.
+        if !self
+            .heads
+            .iter()
+            .any(|&h| h >= x.tok_end && h <= x.tok_end + 3)
+            || (x.actor.code.ends_with("GOV") && avoid.contains(&x.actor.country))
+        {
+            return None;
+        }
+        let idx = list_from(
+            self.mentions,
+            toks,
+            self.mentions.iter().position(|y| y == x)?,
+        );
+        Some(self.group(&idx, None).0)
+    }
+
+    /// "told Wang Yi that …, and warned that …": a warning, appeal or demand joined to what the
+    /// same speaker told someone is addressed to that someone.
+    fn addressee(
+        &self,
+        m: &TriggerMatch,
+        pattern: &Pattern,
+        sources: &[String],
+        avoid: &[String],
+    ) -> Option<Vec<Actor>> {
+        if !matches!(
+            pattern.event_type.as_str(),
+            "appeal" | "demand" | "threaten" | "threaten_force" | "threaten_sanctions"
+        ) {
+            return None;
+        }
+        let toks = self.toks;
+        let tell = (0..m.start).rev().find(|&i| {
+            matches!(
+                toks[i].lower.as_str(),
+                "told" | "tells" | "telling" | "informed" | "assured"
+            )
+        })?;
+        let (speaker, _) = self.left_agent(tell, false)?;
+        if !speaker.iter().any(|a| sources.contains(&a.key())) {
+            return None;
+        }
+        let x = self.mentions.iter().find(|x| {
+            (x.tok_start == tell + 1
+                || (x.tok_start == tell + 2
+                    && DETERMINERS.contains(&toks[tell + 1].lower.as_str())))
+                && !x.weak
+                && x.actor.kind != ActorKind::Media
+                && !avoid.contains(&x.actor.country)
+        })?;
+        Some(vec![x.actor.clone()])
+    }
+
+    /// A person's name the dictionaries do not know at `at`: two or three capitalised words
+    /// in no mention, not a place's name ("Kramatorsk Station"), not opening the sentence.
+    fn unknown_person_at(&self, at: usize) -> Option<Actor> {
+        let toks = self.toks;
+        let capital = |k: usize| {
+            toks.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && self.text[t.span.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && !self
+                        .mentions
+                        .iter()
+                        .any(|x| x.tok_start <= k && k < x.tok_end)
+            })
+        };
+        let n = (at..toks.len()).take_while(|&k| capital(k)).count();
+        if at == 0 || !(2..=3).contains(&n) {
+            return None;
+        }
+        let words = &toks[at..at + n];
+        if words
+            .iter()
+            .any(|t| PLACE_WORDS.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
+        let name = &self.text[words[0].span.start..words[n - 1].span.end];
+        Some(Actor {
+            name: name.to_string(),
+            code: String::new(),
+            country: String::new(),
+            kind: ActorKind::Person,
+        })
     }
 
     /// The actor of a "by X" phrase after `from` in the clause.
@@ -1914,7 +2069,14 @@ impl Ctx<'_> {
                     .by_agent(m.end)
                     .or_else(|| self.by_agent(head + 1))
                     .or_else(|| self.to_agent(head, pattern))
-                    .or_else(|| self.reporting_agent(head, pattern)),
+                    .or_else(|| self.reporting_agent(head, pattern))
+                    // "the envoy was summoned to the ministry, where he was handed a protest":
+                    // the one who summoned him hands it.
+                    .or_else(|| {
+                        (pattern.event_type == "protest_officially")
+                            .then(|| prev_sources.cloned().map(|s| (s, true)))
+                            .flatten()
+                    }),
                 TriggerPos::Verb => {
                     // "…summoned the envoy and handed him a note", "…summoned the envoy to
                     // condemn…": the subject carries over.
@@ -2044,7 +2206,10 @@ impl Ctx<'_> {
             })
             .unwrap_or_default();
         let target = if passive {
-            self.left_agent(head, false)
+            self.passive_subject.set(true);
+            let t = self.left_agent(head, false);
+            self.passive_subject.set(false);
+            t
         } else {
             // The "by" phrase of a feeling names its cause: "alarmed by Russia's buildup".
             let skip_by = !feeling;
@@ -2241,6 +2406,59 @@ impl Ctx<'_> {
                 }
             }
         }
+        if targets.is_empty() && !sources.is_empty() {
+            let src_keys: Vec<String> = sources.iter().map(Actor::key).collect();
+            let answer = self
+                .lex
+                .event_type(&pattern.event_type)
+                .is_some_and(|i| i.quad_class == 3)
+                || ANSWERING_ACTS.contains(&pattern.event_type.as_str());
+            if let Some(t) = answer
+                .then(|| self.cause_clause_agent(m, &avoid))
+                .flatten()
+                .or_else(|| self.addressee(m, pattern, &src_keys, &avoid))
+            {
+                targets = t
+                    .into_iter()
+                    .filter(|a| !src_keys.contains(&a.key()))
+                    .collect();
+            }
+        }
+        // "Trump and Kim met on Tuesday on Singapore's Sentosa island": where two parties meet
+        // is a place, not a third party.
+        if sources.len() >= 2
+            && matches!(
+                pattern.event_type.as_str(),
+                "consult" | "negotiate" | "sign_agreement"
+            )
+            && targets.iter().all(|t| {
+                self.mentions.iter().any(|x| {
+                    x.tok_start > head
+                        && x.actor.key() == t.key()
+                        && governing_prep(self.toks, x.tok_start) == Some("on")
+                })
+            })
+        {
+            targets.clear();
+        }
+        // "recalled the bloc's ambassador to Moscow": the envoy recalled is the source's own;
+        // the one it leaves is named after "to" or "from".
+        if pattern.event_type == "recall_ambassador"
+            && !sources.is_empty()
+            && targets.iter().all(|t| {
+                sources
+                    .iter()
+                    .any(|s| s.key() == t.key() || s.country == t.country)
+            })
+        {
+            let end = clause_end(self.toks, head).max(m.end);
+            if let Some((t, _)) = (m.end..end)
+                .find(|&i| matches!(self.toks[i].lower.as_str(), "to" | "from" | "in"))
+                .and_then(|i| self.right_actor(i + 1, false, &avoid))
+            {
+                targets = t;
+            }
+        }
         // An attack with no target named hits the country where it happened ("an Israeli air
         // strike in Beirut").
         if targets.is_empty()
@@ -2352,6 +2570,51 @@ impl Ctx<'_> {
                 )];
             }
         }
+        // "Russia and Belarus freed 16 people" (in a story filed from Ankara): people freed
+        // with no nationality named are nobody's in particular, not the dateline's citizens.
+        if pattern.event_type == "release"
+            && !targets.is_empty()
+            && targets.iter().all(|t| {
+                self.mentions.iter().any(|x| {
+                    x.tok_start > head
+                        && x.resolved
+                        && x.actor.key() == t.key()
+                        && x.tok_end - x.tok_start == 1
+                        && matches!(
+                            self.toks[x.tok_start].lower.as_str(),
+                            "people" | "prisoners" | "detainees" | "hostages" | "captives"
+                        )
+                })
+            })
+        {
+            targets.clear();
+        }
+        // "the president freed dozens of political prisoners": a government that frees its
+        // political prisoners frees its own citizens (a nationality named wins, above).
+        if targets.is_empty()
+            && pattern.event_type == "release"
+            && !sources.is_empty()
+            && sources.iter().all(|s| {
+                !s.country.is_empty()
+                    && s.country == sources[0].country
+                    && (s.kind == ActorKind::Person || s.code.ends_with("GOV"))
+            })
+        {
+            let end = clause_end(self.toks, head).max(m.end).min(head + 10);
+            let political = (m.start..end).any(|i| {
+                POLITICAL_DETAINEES.contains(&self.toks[i].lower.as_str())
+                    && (self.toks[i].lower != "prisoners"
+                        || (i > 0 && self.toks[i - 1].lower == "political"))
+            });
+            if political {
+                targets = vec![crate::actors::country_actor(
+                    self.lex,
+                    &sources[0].country,
+                    "CVL",
+                    "citizens",
+                )];
+            }
+        }
         // "protesters gathered outside the Swedish consulate": a street protest at an embassy
         // addresses the embassy's country.
         if targets.is_empty() && pattern.event_type == "demonstrate" {
@@ -2381,6 +2644,13 @@ impl Ctx<'_> {
                     })
             }) {
                 targets = vec![p.actor.clone()];
+            }
+        }
+        // "the nerve-agent attack on Sergei Skripal": a person the dictionaries do not know,
+        // named right after the act, is its target (two or three capitalised words).
+        if pattern.person_target && targets.is_empty() {
+            if let Some(p) = self.unknown_person_at(m.end) {
+                targets = vec![p];
             }
         }
         // The envoy's country tells who acted on a diplomatic noun with no agent: "the recall
@@ -2529,6 +2799,58 @@ fn sentence_subject(toks: &[Token], mentions: &[Mention]) -> Option<Actor> {
     });
     (!list).then(|| m.actor.clone())
 }
+
+/// Acts of material conflict that commonly answer another's act ("recalled its ambassador
+/// after Russia expelled…"); the verbal ones (quad class 3) all may.
+const ANSWERING_ACTS: &[&str] = &[
+    "recall_ambassador",
+    "expel_diplomats",
+    "break_relations",
+    "reduce_relations",
+    "close_embassy",
+];
+
+/// Words that make a capitalised phrase a place or a thing, not a person's name.
+const PLACE_WORDS: &[&str] = &[
+    "station",
+    "square",
+    "street",
+    "airport",
+    "bridge",
+    "island",
+    "province",
+    "city",
+    "hotel",
+    "mosque",
+    "church",
+    "hospital",
+    "school",
+    "market",
+    "park",
+    "base",
+    "camp",
+    "centre",
+    "center",
+    "port",
+    "valley",
+    "district",
+    "region",
+    "building",
+    "tower",
+    "palace",
+    "embassy",
+    "consulate",
+    "ministry",
+    "court",
+    "university",
+    "prison",
+    "mall",
+    "road",
+    "river",
+];
+
+/// People a government holds for their politics: when it frees them, it frees its own.
+const POLITICAL_DETAINEES: &[&str] = &["prisoners", "dissidents", "activists"];
 
 /// Citizens, protesters, the opposition: a source that speaks to its own government rather
 /// than for it ("protesters demanded that the government drop the bill").
@@ -3718,6 +4040,7 @@ fn extract_traced(
     let skip = boilerplate_spans(text, lex);
     let sents = sentences(text, &skip);
     let dateline = crate::clean::dateline_span(text);
+    let mut dateline_country: Option<String> = None;
     let mut actors = DocActors::new(lex, doc.dct, text);
     let mut history: Vec<Actor> = Vec::new();
     let mut cands: Vec<Candidate> = Vec::new();
@@ -3734,8 +4057,8 @@ fn extract_traced(
     let mut last_dispute: Option<(Vec<Actor>, Vec<Actor>)> = None;
     // The same for material conflict only (fighting, sanctions): the sides "both sides" means.
     let mut last_fight: Option<(Vec<Actor>, Vec<Actor>)> = None;
-    // Accusations so far (accuser, accused), for denials.
-    let mut accusations: Vec<(Vec<Actor>, Actor)> = Vec::new();
+    // Accusations so far (accuser, accused, whether an accusation in words), for denials.
+    let mut accusations: Vec<(Vec<Actor>, Actor, bool)> = Vec::new();
     // The kind of act the last reaction named, and its sentence, for a later "it".
     let mut last_named_root: Option<(usize, String)> = None;
 
@@ -3744,6 +4067,15 @@ fn extract_traced(
     let mut sent_times = Vec::with_capacity(sents.len());
     for (si, sent) in sents.iter().enumerate() {
         let mentions = actors.mentions(lex, text, sent);
+        // "DNIPRO, Ukraine, Jan 16 —": the country the story is filed from, when it names one.
+        if si == 0 {
+            let mut filed = mentions
+                .iter()
+                .filter(|x| dateline.is_some_and(|d| d.overlaps(x.span)))
+                .map(|x| x.actor.country.clone())
+                .filter(|c| !c.is_empty());
+            dateline_country = filed.next().filter(|c| filed.all(|o| &o == c));
+        }
         let timexes: Vec<Timex> = timex::find(text, sent.span)
             .into_iter()
             .filter(|t| !dateline.is_some_and(|d| d.overlaps(t.span)))
@@ -3814,6 +4146,7 @@ fn extract_traced(
         let heads: Vec<usize> = triggers.iter().map(|m| m.head).collect();
         let ctx = Ctx {
             exclude: Default::default(),
+            passive_subject: Default::default(),
             lex,
             text,
             toks: &sent.tokens,
@@ -3823,6 +4156,8 @@ fn extract_traced(
             prev_subject: last_subject.as_ref(),
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
+        // The sources (keys) and targets of the last act of the sentence with both.
+        let mut prev_act: Option<(Vec<String>, Vec<Actor>)> = None;
         // The last event noun of the sentence with a known agent, and where it ends.
         let mut prev_noun: Option<(usize, Vec<Actor>)> = None;
         // The kind of act (CAMEO root) a reaction's object names: a trigger right after it, or
@@ -4116,10 +4451,19 @@ fn extract_traced(
                             .map(|s| s.country.as_str())
                             .filter(|c| !c.is_empty())
                             .collect();
-                        if let Some((accusers, _)) = accusations.iter().rev().find(|(acc, tgt)| {
+                        let against = |(acc, tgt, _): &&(Vec<Actor>, Actor, bool)| {
                             own.contains(&tgt.country.as_str())
                                 && acc.iter().all(|a| !own.contains(&a.country.as_str()))
-                        }) {
+                        };
+                        // "denies any involvement": an accusation in words first, before the
+                        // acts (expulsions, recalls) taken over it.
+                        if let Some((accusers, _, _)) = accusations
+                            .iter()
+                            .rev()
+                            .filter(|x| x.2)
+                            .find(against)
+                            .or_else(|| accusations.iter().rev().find(against))
+                        {
                             roles.targets = accusers.clone();
                             roles.via_context = true;
                         }
@@ -4132,6 +4476,37 @@ fn extract_traced(
                 && sent.tokens.get(m.head + 1).is_some_and(|t| t.lower == "it")
             {
                 roles.targets.clear();
+            }
+            // "concerned about a wave of arrests of Saudi activists", "condemned the jailing of
+            // Iranian dissidents": a reaction to a state's act against its own people, its agent
+            // unnamed, is aimed at the victims' government.
+            if roles.targets.is_empty()
+                && !roles.sources.is_empty()
+                && REACTIONS.contains(&pattern.event_type.as_str())
+            {
+                let own: Vec<&str> = roles.sources.iter().map(|a| a.country.as_str()).collect();
+                let inner = triggers.iter().find(|t| {
+                    t.start >= m.end
+                        && t.start <= m.end + 6
+                        && DOMESTIC_TARGETS
+                            .iter()
+                            .any(|(ty, _)| *ty == lex.patterns[t.pattern].event_type)
+                });
+                if let Some(t) = inner {
+                    let r = ctx.roles(t, &lex.patterns[t.pattern], None);
+                    let victims: Vec<&str> = r
+                        .targets
+                        .iter()
+                        .map(|a| a.country.as_str())
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    if let Some(c) = victims.first().filter(|c| {
+                        r.sources.is_empty() && victims.iter().all(|v| v == *c) && !own.contains(c)
+                    }) {
+                        roles.targets = vec![crate::actors::country_actor(lex, c, "GOV", "")];
+                        roles.via_context = true;
+                    }
+                }
             }
             if roles.targets.is_empty()
                 && !roles.sources.is_empty()
@@ -4226,11 +4601,11 @@ fn extract_traced(
                 } else if let Some((_, act, reaction, root, answered_targets)) = answered {
                     // "Blinken called it an affront. Truss described it as an appalling
                     // attempt…": both answer the same act, so Truss aims where Blinken did.
-                    // A denial is no such answer: "Moscow denied its jets entered Estonian
-                    // airspace. Brussels called the incursion a provocation" aims at the one
-                    // denying.
+                    // A denial or rejection answered is aimed at the accuser: whoever condemns
+                    // the act after it aims at the one denying ("Russia denied its jets had
+                    // entered Estonian airspace. Kallas called the incursion a provocation").
                     let same_act = *reaction
-                        && root.as_str() != "01"
+                        && !matches!(root.as_str(), "01" | "12")
                         && !names_speech
                         && !answered_targets.is_empty()
                         && other_party(answered_targets);
@@ -4241,6 +4616,74 @@ fn extract_traced(
                     };
                     roles.via_context = true;
                 }
+            }
+            // "The four states broke off relations with Qatar … and cut its air and sea links":
+            // a later material act of the same actors on "its …" or "their …" is aimed where
+            // the one before was.
+            let source_keys: Vec<String> = roles.sources.iter().map(Actor::key).collect();
+            let quad = lex
+                .event_type(&pattern.event_type)
+                .map_or(0, |i| i.quad_class);
+            if roles.targets.is_empty() && !roles.sources.is_empty() && quad == 4 {
+                let toks = &sent.tokens;
+                let possessed_object = (m.head + 1..toks.len().min(m.end.max(m.head + 1) + 2))
+                    .any(|i| matches!(toks[i].lower.as_str(), "its" | "their"));
+                if let Some((_, t)) = prev_act
+                    .as_ref()
+                    .filter(|(k, t)| possessed_object && *k == source_keys && !t.is_empty())
+                {
+                    roles.targets = t.clone();
+                    roles.via_context = true;
+                }
+            }
+            // "Hamas fired rockets into Israel… They attacked army posts and towns": an act of
+            // force that names no one it hit goes on against whom the same actors' latest act
+            // of force (in this sentence or the two before) was aimed.
+            let force_act = !pattern.person_target
+                && lex
+                    .event_type(&pattern.event_type)
+                    .is_some_and(|i| same_kind_of_act(i.cameo.get(..2).unwrap_or(""), "19"));
+            if roles.targets.is_empty() && !roles.sources.is_empty() && force_act {
+                let own: Vec<&str> = roles
+                    .sources
+                    .iter()
+                    .map(|a| a.country.as_str())
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                let aimed = |act: &[Actor], t: &[Actor]| {
+                    !t.is_empty()
+                        && act.iter().map(Actor::key).collect::<Vec<_>>() == source_keys
+                        && t.iter().all(|a| !own.contains(&a.country.as_str()))
+                };
+                let before = acts
+                    .iter()
+                    .rev()
+                    .find(|(s, act, reaction, r, t)| {
+                        si - *s <= 3 && !reaction && same_kind_of_act(r, "19") && aimed(act, t)
+                    })
+                    .map(|(_, _, _, _, t)| t.clone());
+                // "were taken captive by Hamas gunmen during their assault on southern Israel":
+                // or a later act of force of the same actors in the sentence.
+                let after = || {
+                    triggers.iter().skip(ti + 1).find_map(|t| {
+                        let p = &lex.patterns[t.pattern];
+                        let force = lex.event_type(&p.event_type).is_some_and(|i| {
+                            same_kind_of_act(i.cameo.get(..2).unwrap_or(""), "19")
+                        });
+                        if !force || p.person_target {
+                            return None;
+                        }
+                        let r = ctx.roles(t, p, Some(&roles.sources));
+                        aimed(&r.sources, &r.targets).then_some(r.targets)
+                    })
+                };
+                if let Some(t) = before.or_else(after) {
+                    roles.targets = t;
+                    roles.via_context = true;
+                }
+            }
+            if !roles.sources.is_empty() && !roles.targets.is_empty() {
+                prev_act = Some((source_keys, roles.targets.clone()));
             }
             if let Some(r) = reaction_root {
                 last_named_root = Some((si, r));
@@ -4469,6 +4912,23 @@ fn extract_traced(
                 })
                 .cloned()
                 .collect();
+            // "Saturday's Russian missile strike" in a story filed from Dnipro, Ukraine: an
+            // attack with no target and no place named hits the country the story is filed
+            // from, when that is not the attacker's own.
+            if found_targets.is_empty()
+                && roles.targets.is_empty()
+                && matches!(
+                    pattern.event_type.as_str(),
+                    "attack" | "military_attack" | "airstrike" | "bombing"
+                )
+            {
+                if let Some(c) = dateline_country
+                    .as_ref()
+                    .filter(|c| roles.sources.iter().all(|s| &s.country != *c))
+                {
+                    found_targets.push(crate::actors::country_actor(lex, c, "GOV", ""));
+                }
+            }
             if found_targets.is_empty() {
                 // Domestic types: a crackdown or massacre hits the source's own people, a
                 // street protest addresses its own government.
@@ -4477,12 +4937,18 @@ fn extract_traced(
                     .find(|(t, _)| *t == pattern.event_type)
                 {
                     let s = &roles.sources[0];
-                    // Only a state represses its own people: an armed group's victims or a
-                    // news agency's report name no such target.
-                    let state_organ = pattern.event_type != "repress" || s.kind == ActorKind::State;
+                    // A news agency reports, it does not fire; only a state represses its
+                    // own people (an armed group firing on people attacks them); and in a story
+                    // filed from another country the act is not taken to be at home ("Israeli
+                    // forces opened fire on suspects" in a story from Beirut).
+                    let agent = !s.code.ends_with("MED")
+                        && (pattern.event_type != "repress" || s.kind == ActorKind::State);
+                    let at_home = pattern.event_type == "demonstrate"
+                        || dateline_country.as_ref().is_none_or(|c| *c == s.country);
                     if !s.country.is_empty()
-                        && state_organ
                         && roles.sources.iter().all(|x| x.country == s.country)
+                        && agent
+                        && at_home
                     {
                         let t = crate::actors::country_actor(
                             lex,
@@ -4574,7 +5040,11 @@ fn extract_traced(
                         && s.country != t.country
                         && s.key() == roles.sources[0].key()
                     {
-                        accusations.push((roles.sources.clone(), t.clone()));
+                        accusations.push((
+                            roles.sources.clone(),
+                            t.clone(),
+                            pattern.event_type == "accuse",
+                        ));
                     }
                 }
             }

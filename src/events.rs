@@ -200,6 +200,11 @@ fn noun_context(text: &str, toks: &[Token], i: usize) -> bool {
     if w.ends_with("ed") || crate::inflect::is_irregular_past(w) {
         return false;
     }
+    // A modal is never a noun: "any attack would amount to…", "the strike on its consulate
+    // could not have happened…" start verb patterns even after a determiner.
+    if MODALS.contains(&w) {
+        return false;
+    }
     for k in 1..=2 {
         let Some(j) = i.checked_sub(k) else { break };
         let p = toks[j].lower.as_str();
@@ -290,6 +295,11 @@ fn noun_context(text: &str, toks: &[Token], i: usize) -> bool {
     }
     false
 }
+
+/// Modal verbs: never the head of a noun phrase.
+const MODALS: &[&str] = &[
+    "would", "will", "could", "might", "should", "must", "shall", "can",
+];
 
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "got", "get", "gets",
@@ -880,6 +890,9 @@ impl Ctx<'_> {
         if !matches!(self.toks[at].lower.as_str(), "they" | "them") {
             return None;
         }
+        if self.toks[at].lower == "them" && (at == 0 || self.toks[at - 1].lower != "that") {
+            return self.speakers_as_object(at);
+        }
         if at == 0 || self.toks[at - 1].lower != "that" {
             return None;
         }
@@ -888,6 +901,28 @@ impl Ctx<'_> {
             .rev()
             .take_while(|&i| self.toks[i].lower != "," && !is_clause_break(self.toks, i))
             .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+        let (subj, _) = self.left_agent(r, false)?;
+        (subj.len() >= 2).then_some(subj)
+    }
+
+    /// "Mali and Burkina Faso warned that any intervention against Niger would be a declaration
+    /// of war against them": "them" in what plural speakers report is the speakers, when no
+    /// other group or pair was named since the verb of saying.
+    fn speakers_as_object(&self, at: usize) -> Option<Vec<Actor>> {
+        let r = (0..at)
+            .rev()
+            .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+        let named_since = self.mentions.iter().enumerate().any(|(mi, m)| {
+            m.tok_start > r
+                && m.tok_end <= at
+                && !m.weak
+                && (m.actor.kind == ActorKind::NonState
+                    || !m.actor.code.ends_with("GOV")
+                    || coordinated(self.mentions, self.toks, mi).len() > 1)
+        });
+        if named_since {
+            return None;
+        }
         let (subj, _) = self.left_agent(r, false)?;
         (subj.len() >= 2).then_some(subj)
     }
@@ -1046,7 +1081,10 @@ impl Ctx<'_> {
                 && !subject
                 && (i <= from + 1 || after_prep)
             {
-                return self.pronoun_actor(i).map(|a| (vec![a], true));
+                return self
+                    .plural_speaker(i)
+                    .or_else(|| self.pronoun_actor(i).map(|a| vec![a]))
+                    .map(|a| (a, true));
             }
             i += 1;
         }
@@ -1220,6 +1258,19 @@ impl Ctx<'_> {
         let mi = self.mentions.iter().position(|x| {
             x.tok_start > p
                 && x.tok_start <= p + 3
+                && x.actor.kind != ActorKind::Media
+                && !avoid.contains(&x.actor.country)
+        })?;
+        Some(self.group(&[mi], None))
+    }
+
+    /// "would not act at Washington's behest", "support for Israel's security was unwavering":
+    /// an actor named inside a long trigger, after its head, is the one acted upon.
+    fn inside_trigger(&self, m: &TriggerMatch, avoid: &[String]) -> Option<(Vec<Actor>, bool)> {
+        let mi = self.mentions.iter().position(|x| {
+            x.tok_start > m.head
+                && x.tok_end < m.end
+                && !x.weak
                 && x.actor.kind != ActorKind::Media
                 && !avoid.contains(&x.actor.country)
         })?;
@@ -1695,11 +1746,22 @@ impl Ctx<'_> {
             .then(|| {
                 (0..head).rev().find(|&i| {
                     REPORTING.contains(&self.toks[i].lower.as_str())
-                        || matches!(self.toks[i].lower.as_str(), "vowed" | "warned" | "said")
+                        || matches!(
+                            self.toks[i].lower.as_str(),
+                            "vowed" | "warned" | "said" | "saying"
+                        )
                 })
             })
             .flatten()
-            .and_then(|r| self.left_agent(r, false));
+            .and_then(|r| {
+                // ", saying Moscow had failed to cooperate": a participle after a comma speaks
+                // for the subject of the clause it hangs on.
+                if self.toks[r].lower == "saying" && r > 0 && self.toks[r - 1].lower == "," {
+                    self.previous_clause_subject(r - 1)
+                } else {
+                    self.left_agent(r, false)
+                }
+            });
         // An act named by a noun or a gerund whose agent an attribution gives ("blamed India
         // for the bombing", "claimed responsibility for the attack").
         let gerund = pos == TriggerPos::Verb
@@ -1722,6 +1784,7 @@ impl Ctx<'_> {
             .then(|| self.attributed_agent(m))
             .flatten();
         let mut attributed_modality: Option<Modality> = None;
+        let has_speaker = speaker.is_some();
         let source = if speaker.is_some() {
             speaker
         } else {
@@ -1878,7 +1941,7 @@ impl Ctx<'_> {
                 // ("to" closes a multi-word trigger as often as an infinitive's marker:
                 // "agreed to ban" — only a lone "to" element counts.)
                 let ends_in_prep = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
-                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")))
+                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at" | "by")))
                     || (m.end > m.start + 1
                         && matches!(pattern.elems.last(), Some(PatElem::Words(_, false)))
                         && matches!(
@@ -1935,6 +1998,7 @@ impl Ctx<'_> {
                     .or_else(|| self.after_trigger(m, head, &avoid))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
+                    .or_else(|| self.inside_trigger(m, &avoid))
             }
         };
         let (mut sources, mut sv) = source.unwrap_or_default();
@@ -2187,6 +2251,24 @@ impl Ctx<'_> {
                         targets = t;
                     }
                 }
+            }
+        }
+        // "vowed that Israel would face a bitter fate", "said Moscow had failed to cooperate":
+        // the speaker acts on the subject of the clause it reports; with no speaker there is no
+        // such event ("Israel would face a bitter fate" is a forecast).
+        if pattern.subject_target {
+            if !has_speaker {
+                sources.clear();
+            }
+            let subject: Vec<Actor> = self
+                .left_agent(head, false)
+                .map(|(s, _)| s)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|a| !sources.iter().any(|s| s.key() == a.key()))
+                .collect();
+            if !subject.is_empty() {
+                targets = subject;
             }
         }
         // "negotiations between Israel and Hamas", "a truce between X and Y": both parties.

@@ -2540,6 +2540,25 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
     })
 }
 
+/// "agreed to impose sanctions", "pledged to start drawing up a blacklist": a pledge or
+/// agreement whose object, right after it, is a hostile act (quad class 3 or 4) is no
+/// cooperation with the one the act hits; the act itself is the event.
+fn intends_hostile_act(
+    lex: &Lexicon,
+    m: &TriggerMatch,
+    pattern: &Pattern,
+    triggers: &[TriggerMatch],
+) -> bool {
+    pattern.event_type == "intent_to_cooperate"
+        && triggers.iter().any(|t| {
+            t.start >= m.end
+                && t.start <= m.end + 3
+                && lex
+                    .event_type(&lex.patterns[t.pattern].event_type)
+                    .is_some_and(|i| i.quad_class >= 3)
+        })
+}
+
 /// "after the truce", "since the attack": a noun naming another event as a point in time is
 /// a reference, not a report of the event.
 /// Pairs (threat, act) of trigger indices where a threat names the act it threatens right
@@ -3248,6 +3267,10 @@ fn extract_traced(
                 Some("a label inside another trigger's object ('blamed what it called…')")
             } else if is_phrasal_particle(&sent.tokens, m.head) {
                 Some("a particle of a phrasal verb ('hand back'), not the verb 'back'")
+            } else if intends_hostile_act(lex, m, pattern, &triggers) {
+                Some(
+                    "an intent to do a hostile act ('agreed to impose sanctions'): the act is coded",
+                )
             } else if is_habitual_or_demanded(&sent.tokens, m.head) {
                 Some("habitual, generic or only demanded")
             } else if is_time_reference(&sent.tokens, m, pattern) {

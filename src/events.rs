@@ -3400,6 +3400,31 @@ fn extract_traced(
                             roles.via_context = true;
                         }
                     }
+                    // "said the war would resume": a threat of force with no one named is aimed
+                    // at the speaker's opponent in the last fight it was a side of.
+                    "threaten_force" | "ultimatum" => {
+                        if let Some((a, b)) = &last_fight {
+                            let own: Vec<&str> = roles
+                                .sources
+                                .iter()
+                                .map(|s| s.country.as_str())
+                                .filter(|c| !c.is_empty())
+                                .collect();
+                            let side_of = |side: &Vec<Actor>| {
+                                !own.is_empty()
+                                    && side.iter().any(|x| own.contains(&x.country.as_str()))
+                            };
+                            let other = match (side_of(a), side_of(b)) {
+                                (true, false) => Some(b),
+                                (false, true) => Some(a),
+                                _ => None,
+                            };
+                            if let Some(o) = other {
+                                roles.targets = o.clone();
+                                roles.via_context = true;
+                            }
+                        }
+                    }
                     // "Hamas had broken the pause": a truce is broken against the other party
                     // to it, the last seen dealing with the one breaking it.
                     "violate_ceasefire" => {
@@ -3644,7 +3669,25 @@ fn extract_traced(
             } else {
                 &timexes
             };
-            let time = attach_time(&sent.tokens, times, m.head, doc, tense);
+            // An idiom that belongs to its speaker ("told reporters on Friday that … the
+            // offensive would restart") is dated by the verb of saying, not by the times inside
+            // what was said.
+            let said_at = pattern
+                .speaker
+                .then(|| {
+                    (0..m.head).rev().find(|&i| {
+                        REPORTING.contains(&sent.tokens[i].lower.as_str())
+                            || matches!(
+                                sent.tokens[i].lower.as_str(),
+                                "vowed" | "warned" | "said" | "saying"
+                            )
+                    })
+                })
+                .flatten();
+            let time = match said_at {
+                Some(r) => attach_time(&sent.tokens, times, r, doc, Tense::Past),
+                None => attach_time(&sent.tokens, times, m.head, doc, tense),
+            };
             if time.is_none() && is_forecast(&sent.tokens, m.head) {
                 why(
                     &mut trace,

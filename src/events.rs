@@ -3402,8 +3402,11 @@ fn extract_traced(
                     }
                     // "said the war would resume": a threat of force with no one named is aimed
                     // at the speaker's opponent in the last fight it was a side of.
-                    "threaten_force" | "ultimatum" => {
-                        if let Some((a, b)) = &last_fight {
+                    "threaten_force" | "ultimatum" | "threaten" => {
+                        if let Some((a, b)) = last_fight
+                            .as_ref()
+                            .filter(|_| pattern.event_type != "threaten" || pattern.answers)
+                        {
                             let own: Vec<&str> = roles
                                 .sources
                                 .iter()
@@ -3647,9 +3650,25 @@ fn extract_traced(
                 sent.tokens[m.start].span.start,
                 sent.tokens[m.end - 1].span.end,
             );
+            // An idiom that belongs to its speaker ("told reporters on Friday that … the
+            // offensive would restart", "warned that the enemy would pay a price") is the act
+            // of saying: its modality and date are those of the verb of saying, not of what
+            // was said.
+            let said_at = pattern
+                .speaker
+                .then(|| {
+                    (0..m.head).rev().find(|&i| {
+                        REPORTING.contains(&sent.tokens[i].lower.as_str())
+                            || matches!(
+                                sent.tokens[i].lower.as_str(),
+                                "vowed" | "warned" | "said" | "saying"
+                            )
+                    })
+                })
+                .flatten();
             let modality = roles
                 .modality
-                .unwrap_or_else(|| modality(&sent.tokens, m.head));
+                .unwrap_or_else(|| modality(&sent.tokens, said_at.unwrap_or(m.head)));
             let tense = if modality == Modality::Future || is_future_clause(&sent.tokens, m.head) {
                 Tense::Future
             } else {
@@ -3669,21 +3688,6 @@ fn extract_traced(
             } else {
                 &timexes
             };
-            // An idiom that belongs to its speaker ("told reporters on Friday that … the
-            // offensive would restart") is dated by the verb of saying, not by the times inside
-            // what was said.
-            let said_at = pattern
-                .speaker
-                .then(|| {
-                    (0..m.head).rev().find(|&i| {
-                        REPORTING.contains(&sent.tokens[i].lower.as_str())
-                            || matches!(
-                                sent.tokens[i].lower.as_str(),
-                                "vowed" | "warned" | "said" | "saying"
-                            )
-                    })
-                })
-                .flatten();
             let time = match said_at {
                 Some(r) => attach_time(&sent.tokens, times, r, doc, Tense::Past),
                 None => attach_time(&sent.tokens, times, m.head, doc, tense),

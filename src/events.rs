@@ -200,6 +200,11 @@ fn noun_context(text: &str, toks: &[Token], i: usize) -> bool {
     if w.ends_with("ed") || crate::inflect::is_irregular_past(w) {
         return false;
     }
+    // A modal is never a noun: "any attack would amount to…", "the strike on its consulate
+    // could not have happened…" start verb patterns even after a determiner.
+    if MODALS.contains(&w) {
+        return false;
+    }
     for k in 1..=2 {
         let Some(j) = i.checked_sub(k) else { break };
         let p = toks[j].lower.as_str();
@@ -290,6 +295,11 @@ fn noun_context(text: &str, toks: &[Token], i: usize) -> bool {
     }
     false
 }
+
+/// Modal verbs: never the head of a noun phrase.
+const MODALS: &[&str] = &[
+    "would", "will", "could", "might", "should", "must", "shall", "can",
+];
 
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "got", "get", "gets",
@@ -965,6 +975,9 @@ impl Ctx<'_> {
         if !matches!(self.toks[at].lower.as_str(), "they" | "them") {
             return None;
         }
+        if self.toks[at].lower == "them" && (at == 0 || self.toks[at - 1].lower != "that") {
+            return self.speakers_as_object(at);
+        }
         if at == 0 || self.toks[at - 1].lower != "that" {
             return None;
         }
@@ -973,6 +986,28 @@ impl Ctx<'_> {
             .rev()
             .take_while(|&i| self.toks[i].lower != "," && !is_clause_break(self.toks, i))
             .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+        let (subj, _) = self.left_agent(r, false)?;
+        (subj.len() >= 2).then_some(subj)
+    }
+
+    /// "Mali and Burkina Faso warned that any intervention against Niger would be a declaration
+    /// of war against them": "them" in what plural speakers report is the speakers, when no
+    /// other group or pair was named since the verb of saying.
+    fn speakers_as_object(&self, at: usize) -> Option<Vec<Actor>> {
+        let r = (0..at)
+            .rev()
+            .find(|&i| REPORTING.contains(&self.toks[i].lower.as_str()))?;
+        let named_since = self.mentions.iter().enumerate().any(|(mi, m)| {
+            m.tok_start > r
+                && m.tok_end <= at
+                && !m.weak
+                && (m.actor.kind == ActorKind::NonState
+                    || !m.actor.code.ends_with("GOV")
+                    || coordinated(self.mentions, self.toks, mi).len() > 1)
+        });
+        if named_since {
+            return None;
+        }
         let (subj, _) = self.left_agent(r, false)?;
         (subj.len() >= 2).then_some(subj)
     }
@@ -1245,7 +1280,10 @@ impl Ctx<'_> {
                 && !subject
                 && (i <= from + 1 || after_prep)
             {
-                return self.pronoun_actor(i).map(|a| (vec![a], true));
+                return self
+                    .plural_speaker(i)
+                    .or_else(|| self.pronoun_actor(i).map(|a| vec![a]))
+                    .map(|a| (a, true));
             }
             i += 1;
         }
@@ -1439,6 +1477,19 @@ impl Ctx<'_> {
         let mi = self.mentions.iter().position(|x| {
             x.tok_start > p
                 && x.tok_start <= p + 3
+                && x.actor.kind != ActorKind::Media
+                && !avoid.contains(&x.actor.country)
+        })?;
+        Some(self.group(&[mi], None))
+    }
+
+    /// "would not act at Washington's behest", "support for Israel's security was unwavering":
+    /// an actor named inside a long trigger, after its head, is the one acted upon.
+    fn inside_trigger(&self, m: &TriggerMatch, avoid: &[String]) -> Option<(Vec<Actor>, bool)> {
+        let mi = self.mentions.iter().position(|x| {
+            x.tok_start > m.head
+                && x.tok_end < m.end
+                && !x.weak
                 && x.actor.kind != ActorKind::Media
                 && !avoid.contains(&x.actor.country)
         })?;
@@ -2029,11 +2080,22 @@ impl Ctx<'_> {
             .then(|| {
                 (0..head).rev().find(|&i| {
                     REPORTING.contains(&self.toks[i].lower.as_str())
-                        || matches!(self.toks[i].lower.as_str(), "vowed" | "warned" | "said")
+                        || matches!(
+                            self.toks[i].lower.as_str(),
+                            "vowed" | "warned" | "said" | "saying"
+                        )
                 })
             })
             .flatten()
-            .and_then(|r| self.left_agent(r, false));
+            .and_then(|r| {
+                // ", saying Moscow had failed to cooperate": a participle after a comma speaks
+                // for the subject of the clause it hangs on.
+                if self.toks[r].lower == "saying" && r > 0 && self.toks[r - 1].lower == "," {
+                    self.previous_clause_subject(r - 1)
+                } else {
+                    self.left_agent(r, false)
+                }
+            });
         // An act named by a noun or a gerund whose agent an attribution gives ("blamed India
         // for the bombing", "claimed responsibility for the attack").
         let gerund = pos == TriggerPos::Verb
@@ -2056,6 +2118,7 @@ impl Ctx<'_> {
             .then(|| self.attributed_agent(m))
             .flatten();
         let mut attributed_modality: Option<Modality> = None;
+        let has_speaker = speaker.is_some();
         let source = if speaker.is_some() {
             speaker
         } else {
@@ -2230,7 +2293,7 @@ impl Ctx<'_> {
                 // ("to" closes a multi-word trigger as often as an infinitive's marker:
                 // "agreed to ban" — only a lone "to" element counts.)
                 let ends_in_prep = matches!(pattern.elems.last(), Some(PatElem::Words(alts, false))
-                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at")))
+                    if alts.iter().all(|a| a.len() == 1 && matches!(a[0].as_str(), "for" | "with" | "to" | "against" | "on" | "of" | "from" | "into" | "at" | "by")))
                     || (m.end > m.start + 1
                         && matches!(pattern.elems.last(), Some(PatElem::Words(_, false)))
                         && matches!(
@@ -2306,6 +2369,7 @@ impl Ctx<'_> {
                     .or_else(|| self.after_trigger(m, head, &avoid))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
+                    .or_else(|| self.inside_trigger(m, &avoid))
             }
         };
         let (mut sources, mut sv) = source.unwrap_or_default();
@@ -2685,6 +2749,24 @@ impl Ctx<'_> {
                         targets = t;
                     }
                 }
+            }
+        }
+        // "vowed that Israel would face a bitter fate", "said Moscow had failed to cooperate":
+        // the speaker acts on the subject of the clause it reports; with no speaker there is no
+        // such event ("Israel would face a bitter fate" is a forecast).
+        if pattern.subject_target {
+            if !has_speaker {
+                sources.clear();
+            }
+            let subject: Vec<Actor> = self
+                .left_agent(head, false)
+                .map(|(s, _)| s)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|a| !sources.iter().any(|s| s.key() == a.key()))
+                .collect();
+            if !subject.is_empty() {
+                targets = subject;
             }
         }
         // "negotiations between Israel and Hamas", "a truce between X and Y": both parties.
@@ -3156,6 +3238,25 @@ fn is_habitual_or_demanded(toks: &[Token], head: usize) -> bool {
             && i + 1 < head
             && (i >= cs || toks[i + 1..head].iter().any(|t| t.lower == "that"))
     })
+}
+
+/// "agreed to impose sanctions", "pledged to start drawing up a blacklist": a pledge or
+/// agreement whose object, right after it, is a hostile act (quad class 3 or 4) is no
+/// cooperation with the one the act hits; the act itself is the event.
+fn intends_hostile_act(
+    lex: &Lexicon,
+    m: &TriggerMatch,
+    pattern: &Pattern,
+    triggers: &[TriggerMatch],
+) -> bool {
+    pattern.event_type == "intent_to_cooperate"
+        && triggers.iter().any(|t| {
+            t.start >= m.end
+                && t.start <= m.end + 3
+                && lex
+                    .event_type(&lex.patterns[t.pattern].event_type)
+                    .is_some_and(|i| i.quad_class >= 3)
+        })
 }
 
 /// "after the truce", "since the attack": a noun naming another event as a point in time is
@@ -4209,6 +4310,10 @@ fn extract_traced(
                 Some("a label inside another trigger's object ('blamed what it called…')")
             } else if is_phrasal_particle(&sent.tokens, m.head) {
                 Some("a particle of a phrasal verb ('hand back'), not the verb 'back'")
+            } else if intends_hostile_act(lex, m, pattern, &triggers) {
+                Some(
+                    "an intent to do a hostile act ('agreed to impose sanctions'): the act is coded",
+                )
             } else if is_habitual_or_demanded(&sent.tokens, m.head) {
                 Some("habitual, generic or only demanded")
             } else if pattern.pos == TriggerPos::Verb && is_counterfactual(&sent.tokens, m.head) {
@@ -4410,6 +4515,34 @@ fn extract_traced(
                         {
                             roles.targets = a.iter().chain(b).cloned().collect();
                             roles.via_context = true;
+                        }
+                    }
+                    // "said the war would resume": a threat of force with no one named is aimed
+                    // at the speaker's opponent in the last fight it was a side of.
+                    "threaten_force" | "ultimatum" | "threaten" => {
+                        if let Some((a, b)) = last_fight
+                            .as_ref()
+                            .filter(|_| pattern.event_type != "threaten" || pattern.answers)
+                        {
+                            let own: Vec<&str> = roles
+                                .sources
+                                .iter()
+                                .map(|s| s.country.as_str())
+                                .filter(|c| !c.is_empty())
+                                .collect();
+                            let side_of = |side: &Vec<Actor>| {
+                                !own.is_empty()
+                                    && side.iter().any(|x| own.contains(&x.country.as_str()))
+                            };
+                            let other = match (side_of(a), side_of(b)) {
+                                (true, false) => Some(b),
+                                (false, true) => Some(a),
+                                _ => None,
+                            };
+                            if let Some(o) = other {
+                                roles.targets = o.clone();
+                                roles.via_context = true;
+                            }
                         }
                     }
                     // "Hamas had broken the pause": a truce is broken against the other party
@@ -4746,9 +4879,25 @@ fn extract_traced(
                 sent.tokens[m.start].span.start,
                 sent.tokens[m.end - 1].span.end,
             );
+            // An idiom that belongs to its speaker ("told reporters on Friday that … the
+            // offensive would restart", "warned that the enemy would pay a price") is the act
+            // of saying: its modality and date are those of the verb of saying, not of what
+            // was said.
+            let said_at = pattern
+                .speaker
+                .then(|| {
+                    (0..m.head).rev().find(|&i| {
+                        REPORTING.contains(&sent.tokens[i].lower.as_str())
+                            || matches!(
+                                sent.tokens[i].lower.as_str(),
+                                "vowed" | "warned" | "said" | "saying"
+                            )
+                    })
+                })
+                .flatten();
             let modality = roles
                 .modality
-                .unwrap_or_else(|| modality(&sent.tokens, m.head));
+                .unwrap_or_else(|| modality(&sent.tokens, said_at.unwrap_or(m.head)));
             let tense = if modality == Modality::Future || is_future_clause(&sent.tokens, m.head) {
                 Tense::Future
             } else {
@@ -4768,7 +4917,10 @@ fn extract_traced(
             } else {
                 &timexes
             };
-            let time = attach_time(&sent.tokens, times, m.head, doc, tense);
+            let time = match said_at {
+                Some(r) => attach_time(&sent.tokens, times, r, doc, Tense::Past),
+                None => attach_time(&sent.tokens, times, m.head, doc, tense),
+            };
             if time.is_none() && is_forecast(&sent.tokens, m.head) {
                 why(
                     &mut trace,

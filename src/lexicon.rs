@@ -191,6 +191,9 @@ pub struct Pattern {
     /// Whether the source must be a crowd — protesters, supporters, students (`crowd`): "gathered
     /// outside the embassy" is a street protest only when a crowd gathers.
     pub crowd: bool,
+    /// Whether the target is the subject of the reported clause the pattern stands in, and the
+    /// source its speaker (`subject_target`): "vowed that Israel would face a bitter fate".
+    pub subject_target: bool,
 }
 
 /// What a proper-noun surface form refers to.
@@ -618,6 +621,9 @@ impl Lexicon {
                 let crowd = f
                     .get(4)
                     .is_some_and(|s| s.split_whitespace().any(|w| w == "crowd"));
+                let subject_target = f
+                    .get(4)
+                    .is_some_and(|s| s.split_whitespace().any(|w| w == "subject_target"));
                 patterns.push((
                     f[0].trim().to_string(),
                     Pattern {
@@ -630,6 +636,7 @@ impl Lexicon {
                         speaker,
                         answers,
                         crowd,
+                        subject_target,
                     },
                 ));
             }

@@ -30,12 +30,32 @@ fn match_words(toks: &[Token], at: usize, words: &[String]) -> Option<usize> {
     let mut i = at;
     for w in words {
         let t = toks.get(i)?;
-        if t.lower != *w {
+        if t.lower != *w && !number_at_least(t, w) {
             return None;
         }
         i += 1;
     }
     Some(i)
+}
+
+/// Whether a pattern word `#N` ("#20") stands for this token: a number of at least N
+/// ("killed more than 1,300 people").
+fn number_at_least(t: &Token, w: &str) -> bool {
+    let Some(min) = w.strip_prefix('#').and_then(|n| n.parse::<u64>().ok()) else {
+        return false;
+    };
+    if t.kind != TokenKind::Number {
+        return false;
+    }
+    let whole: String = t
+        .lower
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    whole.parse::<u64>().is_ok_and(|n| n >= min)
 }
 
 fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Option<usize> {
@@ -801,6 +821,8 @@ struct Ctx<'a> {
     history: &'a [Actor],
     /// Trigger heads of this sentence.
     heads: &'a [usize],
+    /// The country of the story's dateline, for arrivals with no place named.
+    dateline_country: Option<&'a str>,
 }
 
 impl Ctx<'_> {
@@ -921,6 +943,7 @@ impl Ctx<'_> {
                 if !starts_clause
                     && !time_clause_subject
                     && !named_members(self.toks, m.tok_start)
+                    && !partitive_subject(self.toks, cs, m.tok_start)
                     && prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p))
                 {
                     continue;
@@ -1252,6 +1275,71 @@ impl Ctx<'_> {
             .take_while(|&i| i < m.end || !is_clause_break(self.toks, i))
             .find(|&i| self.toks[i].lower == "that")?;
         self.complement_actor(that + 1, avoid)
+    }
+
+    /// "withdrew permission for Britain's consulate to operate", "found X, a commander of
+    /// Uganda's army, guilty": a verb pattern whose gap holds its object; the object's country
+    /// (a possessive, a bare adjective or a name inside the trigger's own words) is the target.
+    fn owner_in_trigger(&self, m: &TriggerMatch, avoid: &[String]) -> Option<(Vec<Actor>, bool)> {
+        let x = self.mentions.iter().find(|x| {
+            x.tok_start > m.head
+                && x.tok_start < m.end
+                && !x.actor.country.is_empty()
+                && x.actor.kind != ActorKind::Media
+                && !avoid.contains(&x.actor.country)
+        })?;
+        Some((
+            vec![crate::actors::country_actor(
+                self.lex,
+                &x.actor.country,
+                "GOV",
+                "",
+            )],
+            false,
+        ))
+    }
+
+    /// The states holding the subject of a passive, and where the holding participle stands:
+    /// "prisoners held in the United States and Germany", "Americans jailed by Russia". A
+    /// place ("held in Gaza") names no holder: only a country's own name or an agent does.
+    fn holders(&self, head: usize) -> Option<(usize, Vec<Actor>)> {
+        let cs = clause_start(self.toks, head);
+        let held = (cs..head).find(|&i| {
+            matches!(
+                self.toks[i].lower.as_str(),
+                "held" | "jailed" | "imprisoned" | "detained" | "serving" | "interned"
+            )
+        })?;
+        let prep = (held + 1..head.min(held + 4))
+            .find(|&i| matches!(self.toks[i].lower.as_str(), "in" | "by"))?;
+        let mi = self.mentions.iter().position(|x| {
+            !x.weak
+                && x.tok_end <= head
+                && (x.tok_start == prep + 1
+                    || (x.tok_start == prep + 2
+                        && DETERMINERS.contains(&self.toks[prep + 1].lower.as_str())))
+        })?;
+        let by = self.toks[prep].lower == "by";
+        let country_named = |k: usize| {
+            let x = &self.mentions[k];
+            let surface = &self.text[x.span.start..x.span.end];
+            let surface = surface.strip_prefix("the ").unwrap_or(surface);
+            self.lex.countries.iter().any(|c| {
+                c.iso3 == x.actor.country
+                    && (c.name == surface || c.aliases.iter().any(|a| a == surface))
+            })
+        };
+        let list = list_from(self.mentions, self.toks, mi);
+        if !by && !list.iter().all(|&k| country_named(k)) {
+            return None;
+        }
+        let (actors, _) = self.group(&list, None);
+        let states: Vec<Actor> = actors
+            .into_iter()
+            .filter(|a| !a.country.is_empty())
+            .map(|a| crate::actors::country_actor(self.lex, &a.country, "GOV", ""))
+            .collect();
+        (!states.is_empty()).then_some((held, states))
     }
 
     /// The actor of a "by X" phrase after `from` in the clause.
@@ -1935,6 +2023,11 @@ impl Ctx<'_> {
                     .or_else(|| self.after_trigger(m, head, &avoid))
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
+                    .or_else(|| {
+                        (pos == TriggerPos::Verb)
+                            .then(|| self.owner_in_trigger(m, &avoid))
+                            .flatten()
+                    })
             }
         };
         let (mut sources, mut sv) = source.unwrap_or_default();
@@ -2072,6 +2165,82 @@ impl Ctx<'_> {
                 targets.push(crate::actors::country_actor(self.lex, &c, "GOV", ""));
             }
         }
+        // "Kishida, who flew in on Sunday": an arrival with no place named is in the country
+        // the story is datelined from (officials only; not a return home).
+        if targets.is_empty() && pattern.dateline {
+            let official = !sources.is_empty()
+                && sources
+                    .iter()
+                    .all(|s| s.kind == ActorKind::Person || s.code.ends_with("GOV"));
+            let home = self
+                .toks
+                .get(m.end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "back" | "home"));
+            if let Some(c) = self
+                .dateline_country
+                .filter(|c| official && !home && sources.iter().all(|s| s.country.as_str() != *c))
+            {
+                targets.push(crate::actors::country_actor(self.lex, c, "GOV", ""));
+            }
+        }
+        // "eight Russians held in Germany and Norway were sent home": with no agent named, the
+        // states that held them let them go.
+        if sources.is_empty() && passive && pattern.event_type == "release" {
+            if let Some((held, h)) = self.holders(head) {
+                sources = h;
+                // The subject is the one the participle describes, not its place; people
+                // named by nationality ("three Canadian tourists held by…") count as citizens.
+                let counted = || {
+                    let x = self.mentions.iter().rev().find(|x| {
+                        x.weak
+                            && x.tok_end < held
+                            && self
+                                .toks
+                                .get(x.tok_end)
+                                .is_some_and(|t| PEOPLE_NOUNS.contains(&t.lower.as_str()))
+                    })?;
+                    Some(vec![crate::actors::country_actor(
+                        self.lex,
+                        &x.actor.country,
+                        "CVL",
+                        "citizens",
+                    )])
+                };
+                if let Some(t) = self
+                    .left_agent(held, false)
+                    .map(|(t, _)| t)
+                    .or_else(counted)
+                {
+                    targets = t;
+                }
+            }
+        }
+        // "security forces killed more than 100 people": victims named only by a number are
+        // the people of the place the killing reached ("crossed into southern Israel, killing
+        // hundreds"), when the text names one; else of the country the story is about.
+        if pattern.event_type == "mass_killing" && (tv || targets.is_empty()) {
+            let own: Vec<&str> = sources.iter().map(|s| s.country.as_str()).collect();
+            let place = self
+                .mentions
+                .iter()
+                .filter(|x| {
+                    x.tok_end <= head
+                        && !x.weak
+                        && !x.actor.country.is_empty()
+                        && !own.contains(&x.actor.country.as_str())
+                        && governing_prep(self.toks, x.tok_start)
+                            .is_some_and(|p| LOCATIVE.contains(&p))
+                })
+                .next_back();
+            if let Some(p) = place {
+                targets = vec![crate::actors::country_actor(
+                    self.lex,
+                    &p.actor.country,
+                    "CVL",
+                    "citizens",
+                )];
+            }
+        }
         // "Masimov has been detained": an arrest with no agent named is the state's, the
         // state where it happened ("in Moscow") or else the detainee's own.
         if sources.is_empty()
@@ -2096,25 +2265,10 @@ impl Ctx<'_> {
                     && x.tok_start > head
                     && x.tok_start < end
                     && !(head..x.tok_start).any(|i| is_clause_break(self.toks, i))
-                    && self.toks.get(x.tok_end).is_some_and(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "women"
-                                | "children"
-                                | "men"
-                                | "citizens"
-                                | "nationals"
-                                | "hostages"
-                                | "captives"
-                                | "civilians"
-                                | "soldiers"
-                                | "workers"
-                                | "journalists"
-                                | "tourists"
-                                | "prisoners"
-                                | "detainees"
-                        )
-                    })
+                    && self
+                        .toks
+                        .get(x.tok_end)
+                        .is_some_and(|t| PEOPLE_NOUNS.contains(&t.lower.as_str()))
             }) {
                 targets = vec![crate::actors::country_actor(
                     self.lex,
@@ -2204,6 +2358,24 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// People counted by nationality ("13 Israeli women", "three Canadian tourists").
+const PEOPLE_NOUNS: &[&str] = &[
+    "women",
+    "children",
+    "men",
+    "citizens",
+    "nationals",
+    "hostages",
+    "captives",
+    "civilians",
+    "soldiers",
+    "workers",
+    "journalists",
+    "tourists",
+    "prisoners",
+    "detainees",
+];
 
 /// Citizens, protesters, the opposition: a source that speaks to its own government rather
 /// than for it ("protesters demanded that the government drop the bill").
@@ -2686,6 +2858,39 @@ const EXPERIENCER_ADJECTIVES: &[&str] = &[
 
 /// Whether the mention at `start` names members of a group just mentioned: "…embassies, among
 /// them those of the United States and Britain,", "…countries, including France,".
+/// "Part of the crowd stormed…", "Some of the protesters…": a share of a group that opens the
+/// clause makes the group its subject.
+fn partitive_subject(toks: &[Token], cs: usize, start: usize) -> bool {
+    let mut k = start;
+    while k > cs && matches!(toks[k - 1].lower.as_str(), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k < cs + 2 || toks[k - 1].lower != "of" {
+        return false;
+    }
+    let share = k - 2;
+    matches!(
+        toks[share].lower.as_str(),
+        "part"
+            | "parts"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "members"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "scores"
+            | "groups"
+            | "sections"
+            | "elements"
+            | "units"
+    ) && toks[cs..share]
+        .iter()
+        .all(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+}
+
 fn named_members(toks: &[Token], start: usize) -> bool {
     let words: Vec<&str> = toks[start.saturating_sub(5)..start]
         .iter()
@@ -3113,6 +3318,7 @@ fn extract_traced(
             mentions: &mentions,
             history: &history,
             heads: &heads,
+            dateline_country: actors.dateline_country.as_deref(),
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
         // The last event noun of the sentence with a known agent, and where it ends.
@@ -3576,6 +3782,28 @@ fn extract_traced(
             }
             if pattern.crowd && !roles.sources.iter().any(is_crowd) {
                 why(&mut trace, "the source is no crowd");
+                continue;
+            }
+            // A finite passive only: "were sent home", not "the prisoners freed by Israel".
+            let finite = (m.head.saturating_sub(3)..m.head).any(|k| {
+                BE.contains(&sent.tokens[k].lower.as_str())
+                    && sent.tokens[k + 1..m.head].iter().all(|t| {
+                        ADVERBS.contains(&t.lower.as_str()) || BE.contains(&t.lower.as_str())
+                    })
+            });
+            if pattern.passive
+                && !(finite
+                    && is_passive(&sent.tokens, m.head)
+                    && !roles.targets.is_empty()
+                    && roles
+                        .targets
+                        .iter()
+                        .all(|t| t.kind == ActorKind::Person || t.code.ends_with("CVL")))
+            {
+                why(
+                    &mut trace,
+                    "a passive-only pattern: not a passive whose subject is people",
+                );
                 continue;
             }
             prev_sources = Some(roles.sources.clone());

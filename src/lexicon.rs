@@ -188,6 +188,12 @@ pub struct Pattern {
     /// Whether the source must be a crowd — protesters, supporters, students (`crowd`): "gathered
     /// outside the embassy" is a street protest only when a crowd gathers.
     pub crowd: bool,
+    /// Whether the pattern fires only in the passive voice, on people (`passive`): "eight
+    /// Russians held in Germany were sent home" is a release, "sent home the envoy" is not.
+    pub passive: bool,
+    /// Whether a missing target is the country of the dateline (`dateline`): "Kishida, who flew
+    /// in on Sunday" in a story datelined SEOUL visited South Korea.
+    pub dateline: bool,
 }
 
 /// What a proper-noun surface form refers to.
@@ -614,6 +620,12 @@ impl Lexicon {
                 let crowd = f
                     .get(4)
                     .is_some_and(|s| s.split_whitespace().any(|w| w == "crowd"));
+                let passive = f
+                    .get(4)
+                    .is_some_and(|s| s.split_whitespace().any(|w| w == "passive"));
+                let dateline = f
+                    .get(4)
+                    .is_some_and(|s| s.split_whitespace().any(|w| w == "dateline"));
                 patterns.push((
                     f[0].trim().to_string(),
                     Pattern {
@@ -626,6 +638,8 @@ impl Lexicon {
                         speaker,
                         answers,
                         crowd,
+                        passive,
+                        dateline,
                     },
                 ));
             }

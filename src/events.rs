@@ -3321,6 +3321,9 @@ fn extract_traced(
             dateline_country: actors.dateline_country.as_deref(),
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
+        // The last act of the sentence with a target: its agents' keys, its targets, whether
+        // it was hostile (quad class 3 or 4), and its head.
+        let mut prev_targets: Option<(Vec<String>, Vec<Actor>, bool, usize)> = None;
         // The last event noun of the sentence with a known agent, and where it ends.
         let mut prev_noun: Option<(usize, Vec<Actor>)> = None;
         // The kind of act (CAMEO root) a reaction's object names: a trigger right after it, or
@@ -3399,6 +3402,36 @@ fn extract_traced(
                 continue;
             }
             let mut roles = ctx.roles(m, pattern, prev_sources.as_ref());
+            // "would withdraw its ambassador from Tegucigalpa and halt all cooperation
+            // projects": a second act joined by "and" to the first, with the same agent and no
+            // object of its own, is aimed where the first was (acts of one kind only: both
+            // hostile or both cooperative).
+            if roles.targets.is_empty()
+                && pattern.needs_target
+                && !crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str())
+            {
+                if let Some((keys, targets, hostile, prev_head)) = &prev_targets {
+                    let toks = &sent.tokens;
+                    let mut k = m.head;
+                    while k > 0 && ADVERBS.contains(&toks[k - 1].lower.as_str()) {
+                        k -= 1;
+                    }
+                    // …in one clause: "…and told carriers to avoid Belarus, after Minsk forced
+                    // a jet to land and arrested…" joins two clauses, not two acts.
+                    let joined = k > prev_head + 1
+                        && toks[k - 1].lower == "and"
+                        && !(prev_head + 1..k - 1).any(|i| is_clause_break(toks, i) && i + 2 != k);
+                    let same_agent = !roles.sources.is_empty()
+                        && roles.sources.iter().map(Actor::key).collect::<Vec<_>>() == *keys;
+                    let this_hostile = lex
+                        .event_type(&pattern.event_type)
+                        .is_some_and(|i| i.quad_class >= 3);
+                    if joined && same_agent && this_hostile == *hostile {
+                        roles.targets = targets.clone();
+                        roles.via_context = true;
+                    }
+                }
+            }
             // "threatened to expel British diplomats": the threat is aimed at whom the act
             // would hit, and keeps the act's type.
             let threatened = threats
@@ -3811,6 +3844,14 @@ fn extract_traced(
                 why(&mut trace, "event type not in the taxonomy");
                 continue;
             };
+            if !roles.targets.is_empty() {
+                prev_targets = Some((
+                    roles.sources.iter().map(Actor::key).collect(),
+                    roles.targets.clone(),
+                    info.quad_class >= 3,
+                    m.head,
+                ));
+            }
             // A target is never one of the sources, nor the source's own government.
             let source_keys: Vec<String> = roles.sources.iter().map(Actor::key).collect();
             let mut found_targets: Vec<Actor> = roles

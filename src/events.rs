@@ -39,7 +39,7 @@ fn match_words(toks: &[Token], at: usize, words: &[String]) -> Option<usize> {
 }
 
 /// Whether a pattern word `#N` ("#20") stands for this token: a number of at least N
-/// ("killed more than 1,300 people").
+/// ("killed more than 100 people"; the integer part of a decimal).
 fn number_at_least(t: &Token, w: &str) -> bool {
     let Some(min) = w.strip_prefix('#').and_then(|n| n.parse::<u64>().ok()) else {
         return false;
@@ -2220,18 +2220,13 @@ impl Ctx<'_> {
         // hundreds"), when the text names one; else of the country the story is about.
         if pattern.event_type == "mass_killing" && (tv || targets.is_empty()) {
             let own: Vec<&str> = sources.iter().map(|s| s.country.as_str()).collect();
-            let place = self
-                .mentions
-                .iter()
-                .filter(|x| {
-                    x.tok_end <= head
-                        && !x.weak
-                        && !x.actor.country.is_empty()
-                        && !own.contains(&x.actor.country.as_str())
-                        && governing_prep(self.toks, x.tok_start)
-                            .is_some_and(|p| LOCATIVE.contains(&p))
-                })
-                .next_back();
+            let place = self.mentions.iter().rfind(|x| {
+                x.tok_end <= head
+                    && !x.weak
+                    && !x.actor.country.is_empty()
+                    && !own.contains(&x.actor.country.as_str())
+                    && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
+            });
             if let Some(p) = place {
                 targets = vec![crate::actors::country_actor(
                     self.lex,
@@ -4124,6 +4119,22 @@ pub fn document_sentences(doc: &Document, lex: &Lexicon) -> Vec<Sentence> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn number_words_match_numbers_at_least_n() {
+        for (text, word, want) in [
+            ("100", "#20", true),
+            ("1300", "#20", true),
+            ("2.5", "#2", true),
+            ("20", "#20", true),
+            ("12", "#20", false),
+            ("dozens", "#20", false),
+            ("100", "people", false),
+        ] {
+            let toks = crate::text::tokenize(text, Span::new(0, text.len()));
+            assert_eq!(number_at_least(&toks[0], word), want, "{text} / {word}");
+        }
+    }
 
     fn doc(text: &str) -> Document {
         Document {

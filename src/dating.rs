@@ -392,6 +392,8 @@ pub(crate) fn date_candidates(
     let mut known: Vec<(usize, TimeValue)> =
         anchors.iter().map(|a| (a.start, a.time.clone())).collect();
     let mut carried: Vec<(usize, usize, TimeValue)> = Vec::new();
+    // Each dated event's type and day, in text order, for the other half of an exchange.
+    let mut typed: Vec<(String, TimeValue)> = Vec::new();
     for c in cands.iter_mut() {
         let had_time = c.time.is_some();
         let resolved = match c.time.take() {
@@ -447,7 +449,22 @@ pub(crate) fn date_candidates(
                 // "During the seven days of calm, 105 hostages were freed": a sentence with a
                 // time of its own, even a duration, is not on the story's day.
                 let timed = sents.get(c.sentence).is_some_and(|st| st.timed);
-                let found = if c.simple_past && !timed {
+                // "In return, eight Russians were sent home": the other half of an exchange
+                // happened when the first half did.
+                let opening = c.event.evidence.trim_start().to_lowercase();
+                let exchange = (opening.starts_with("in return")
+                    || opening.starts_with("in exchange"))
+                .then(|| {
+                    typed
+                        .iter()
+                        .rev()
+                        .find(|(t, _)| *t == c.event.event_type)
+                        .map(|(_, v)| v.clone())
+                })
+                .flatten();
+                let found = if exchange.is_some() && !timed {
+                    exchange
+                } else if c.simple_past && !timed {
                     carried
                         .iter()
                         .rev()
@@ -483,6 +500,7 @@ pub(crate) fn date_candidates(
         c.event.time = match resolved {
             Some(v) if v.is_known() => {
                 known.push((c.pos, v.clone()));
+                typed.push((c.event.event_type.clone(), v.clone()));
                 v
             }
             Some(v) if doc.dct.is_none() => v,

@@ -30,12 +30,32 @@ fn match_words(toks: &[Token], at: usize, words: &[String]) -> Option<usize> {
     let mut i = at;
     for w in words {
         let t = toks.get(i)?;
-        if t.lower != *w {
+        if t.lower != *w && !number_at_least(t, w) {
             return None;
         }
         i += 1;
     }
     Some(i)
+}
+
+/// Whether a pattern word `#N` ("#20") stands for this token: a number of at least N
+/// ("killed more than 100 people"; the integer part of a decimal).
+fn number_at_least(t: &Token, w: &str) -> bool {
+    let Some(min) = w.strip_prefix('#').and_then(|n| n.parse::<u64>().ok()) else {
+        return false;
+    };
+    if t.kind != TokenKind::Number {
+        return false;
+    }
+    let whole: String = t
+        .lower
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    whole.parse::<u64>().is_ok_and(|n| n >= min)
 }
 
 fn match_from(lex: &Lexicon, toks: &[Token], elems: &[PatElem], at: usize) -> Option<usize> {
@@ -864,6 +884,8 @@ struct Ctx<'a> {
     /// The subject of the sentence before, when it was one actor: a pronoun opening this
     /// sentence continues it.
     prev_subject: Option<&'a Actor>,
+    /// The country of the story's dateline, for arrivals with no place named.
+    dateline_country: Option<&'a str>,
 }
 
 impl Ctx<'_> {
@@ -1050,6 +1072,7 @@ impl Ctx<'_> {
                 if !starts_clause
                     && !time_clause_subject
                     && !named_members(self.toks, m.tok_start)
+                    && !partitive_subject(self.toks, cs, m.tok_start)
                     && prev.is_some_and(|p| NON_AGENT_PREPS.contains(&p))
                 {
                     continue;
@@ -1627,6 +1650,71 @@ impl Ctx<'_> {
             country: String::new(),
             kind: ActorKind::Person,
         })
+    }
+
+    /// "withdrew permission for Britain's consulate to operate", "found X, a commander of
+    /// Uganda's army, guilty": a verb pattern whose gap holds its object; the object's country
+    /// (a possessive, a bare adjective or a name inside the trigger's own words) is the target.
+    fn owner_in_trigger(&self, m: &TriggerMatch, avoid: &[String]) -> Option<(Vec<Actor>, bool)> {
+        let x = self.mentions.iter().find(|x| {
+            x.tok_start > m.head
+                && x.tok_start < m.end
+                && !x.actor.country.is_empty()
+                && x.actor.kind != ActorKind::Media
+                && !avoid.contains(&x.actor.country)
+        })?;
+        Some((
+            vec![crate::actors::country_actor(
+                self.lex,
+                &x.actor.country,
+                "GOV",
+                "",
+            )],
+            false,
+        ))
+    }
+
+    /// The states holding the subject of a passive, and where the holding participle stands:
+    /// "prisoners held in the United States and Germany", "Americans jailed by Russia". A
+    /// place ("held in Gaza") names no holder: only a country's own name or an agent does.
+    fn holders(&self, head: usize) -> Option<(usize, Vec<Actor>)> {
+        let cs = clause_start(self.toks, head);
+        let held = (cs..head).find(|&i| {
+            matches!(
+                self.toks[i].lower.as_str(),
+                "held" | "jailed" | "imprisoned" | "detained" | "serving" | "interned"
+            )
+        })?;
+        let prep = (held + 1..head.min(held + 4))
+            .find(|&i| matches!(self.toks[i].lower.as_str(), "in" | "by"))?;
+        let mi = self.mentions.iter().position(|x| {
+            !x.weak
+                && x.tok_end <= head
+                && (x.tok_start == prep + 1
+                    || (x.tok_start == prep + 2
+                        && DETERMINERS.contains(&self.toks[prep + 1].lower.as_str())))
+        })?;
+        let by = self.toks[prep].lower == "by";
+        let country_named = |k: usize| {
+            let x = &self.mentions[k];
+            let surface = &self.text[x.span.start..x.span.end];
+            let surface = surface.strip_prefix("the ").unwrap_or(surface);
+            self.lex.countries.iter().any(|c| {
+                c.iso3 == x.actor.country
+                    && (c.name == surface || c.aliases.iter().any(|a| a == surface))
+            })
+        };
+        let list = list_from(self.mentions, self.toks, mi);
+        if !by && !list.iter().all(|&k| country_named(k)) {
+            return None;
+        }
+        let (actors, _) = self.group(&list, None);
+        let states: Vec<Actor> = actors
+            .into_iter()
+            .filter(|a| !a.country.is_empty())
+            .map(|a| crate::actors::country_actor(self.lex, &a.country, "GOV", ""))
+            .collect();
+        (!states.is_empty()).then_some((held, states))
     }
 
     /// The actor of a "by X" phrase after `from` in the clause.
@@ -2370,6 +2458,11 @@ impl Ctx<'_> {
                     .or_else(|| self.opinion_target(m, pattern, &avoid))
                     .or_else(|| self.complement_target(m, pattern, &avoid))
                     .or_else(|| self.inside_trigger(m, &avoid))
+                    .or_else(|| {
+                        (pos == TriggerPos::Verb)
+                            .then(|| self.owner_in_trigger(m, &avoid))
+                            .flatten()
+                    })
             }
         };
         let (mut sources, mut sv) = source.unwrap_or_default();
@@ -2582,6 +2675,77 @@ impl Ctx<'_> {
                 targets.push(crate::actors::country_actor(self.lex, &c, "GOV", ""));
             }
         }
+        // "Kishida, who flew in on Sunday": an arrival with no place named is in the country
+        // the story is datelined from (officials only; not a return home).
+        if targets.is_empty() && pattern.dateline {
+            let official = !sources.is_empty()
+                && sources
+                    .iter()
+                    .all(|s| s.kind == ActorKind::Person || s.code.ends_with("GOV"));
+            let home = self
+                .toks
+                .get(m.end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "back" | "home"));
+            if let Some(c) = self
+                .dateline_country
+                .filter(|c| official && !home && sources.iter().all(|s| s.country.as_str() != *c))
+            {
+                targets.push(crate::actors::country_actor(self.lex, c, "GOV", ""));
+            }
+        }
+        // "eight Russians held in Germany and Norway were sent home": with no agent named, the
+        // states that held them let them go.
+        if sources.is_empty() && passive && pattern.event_type == "release" {
+            if let Some((held, h)) = self.holders(head) {
+                sources = h;
+                // The subject is the one the participle describes, not its place; people
+                // named by nationality ("three Canadian tourists held by…") count as citizens.
+                let counted = || {
+                    let x = self.mentions.iter().rev().find(|x| {
+                        x.weak
+                            && x.tok_end < held
+                            && self
+                                .toks
+                                .get(x.tok_end)
+                                .is_some_and(|t| PEOPLE_NOUNS.contains(&t.lower.as_str()))
+                    })?;
+                    Some(vec![crate::actors::country_actor(
+                        self.lex,
+                        &x.actor.country,
+                        "CVL",
+                        "citizens",
+                    )])
+                };
+                if let Some(t) = self
+                    .left_agent(held, false)
+                    .map(|(t, _)| t)
+                    .or_else(counted)
+                {
+                    targets = t;
+                }
+            }
+        }
+        // "security forces killed more than 100 people": victims named only by a number are
+        // the people of the place the killing reached ("crossed into southern Israel, killing
+        // hundreds"), when the text names one; else of the country the story is about.
+        if pattern.event_type == "mass_killing" && (tv || targets.is_empty()) {
+            let own: Vec<&str> = sources.iter().map(|s| s.country.as_str()).collect();
+            let place = self.mentions.iter().rfind(|x| {
+                x.tok_end <= head
+                    && !x.weak
+                    && !x.actor.country.is_empty()
+                    && !own.contains(&x.actor.country.as_str())
+                    && governing_prep(self.toks, x.tok_start).is_some_and(|p| LOCATIVE.contains(&p))
+            });
+            if let Some(p) = place {
+                targets = vec![crate::actors::country_actor(
+                    self.lex,
+                    &p.actor.country,
+                    "CVL",
+                    "citizens",
+                )];
+            }
+        }
         // "Masimov has been detained": an arrest with no agent named is the state's, the
         // state where it happened ("in Moscow") or else the detainee's own.
         if sources.is_empty()
@@ -2606,25 +2770,10 @@ impl Ctx<'_> {
                     && x.tok_start > head
                     && x.tok_start < end
                     && !(head..x.tok_start).any(|i| is_clause_break(self.toks, i))
-                    && self.toks.get(x.tok_end).is_some_and(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "women"
-                                | "children"
-                                | "men"
-                                | "citizens"
-                                | "nationals"
-                                | "hostages"
-                                | "captives"
-                                | "civilians"
-                                | "soldiers"
-                                | "workers"
-                                | "journalists"
-                                | "tourists"
-                                | "prisoners"
-                                | "detainees"
-                        )
-                    })
+                    && self
+                        .toks
+                        .get(x.tok_end)
+                        .is_some_and(|t| PEOPLE_NOUNS.contains(&t.lower.as_str()))
             }) {
                 targets = vec![crate::actors::country_actor(
                     self.lex,
@@ -2933,6 +3082,24 @@ const PLACE_WORDS: &[&str] = &[
 
 /// People a government holds for their politics: when it frees them, it frees its own.
 const POLITICAL_DETAINEES: &[&str] = &["prisoners", "dissidents", "activists"];
+
+/// People counted by nationality ("13 Israeli women", "three Canadian tourists").
+const PEOPLE_NOUNS: &[&str] = &[
+    "women",
+    "children",
+    "men",
+    "citizens",
+    "nationals",
+    "hostages",
+    "captives",
+    "civilians",
+    "soldiers",
+    "workers",
+    "journalists",
+    "tourists",
+    "prisoners",
+    "detainees",
+];
 
 /// Citizens, protesters, the opposition: a source that speaks to its own government rather
 /// than for it ("protesters demanded that the government drop the bill").
@@ -3811,6 +3978,39 @@ const EXPERIENCER_ADJECTIVES: &[&str] = &[
 
 /// Whether the mention at `start` names members of a group just mentioned: "…embassies, among
 /// them those of the United States and Britain,", "…countries, including France,".
+/// "Part of the crowd stormed…", "Some of the protesters…": a share of a group that opens the
+/// clause makes the group its subject.
+fn partitive_subject(toks: &[Token], cs: usize, start: usize) -> bool {
+    let mut k = start;
+    while k > cs && matches!(toks[k - 1].lower.as_str(), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k < cs + 2 || toks[k - 1].lower != "of" {
+        return false;
+    }
+    let share = k - 2;
+    matches!(
+        toks[share].lower.as_str(),
+        "part"
+            | "parts"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "members"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "scores"
+            | "groups"
+            | "sections"
+            | "elements"
+            | "units"
+    ) && toks[cs..share]
+        .iter()
+        .all(|t| matches!(t.lower.as_str(), "the" | "a" | "an"))
+}
+
 fn named_members(toks: &[Token], start: usize) -> bool {
     let words: Vec<&str> = toks[start.saturating_sub(5)..start]
         .iter()
@@ -4255,10 +4455,14 @@ fn extract_traced(
             history: &history,
             heads: &heads,
             prev_subject: last_subject.as_ref(),
+            dateline_country: actors.dateline_country.as_deref(),
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
         // The sources (keys) and targets of the last act of the sentence with both.
         let mut prev_act: Option<(Vec<String>, Vec<Actor>)> = None;
+        // The last act of the sentence with a target: its agents' keys, its targets, whether
+        // it was hostile (quad class 3 or 4), and its head.
+        let mut prev_targets: Option<(Vec<String>, Vec<Actor>, bool, usize)> = None;
         // The last event noun of the sentence with a known agent, and where it ends.
         let mut prev_noun: Option<(usize, Vec<Actor>)> = None;
         // The kind of act (CAMEO root) a reaction's object names: a trigger right after it, or
@@ -4383,6 +4587,36 @@ fn extract_traced(
                     roles.targets = others(&roles.sources);
                 }
                 roles.sources = vec![x.clone()];
+            }
+            // "would withdraw its ambassador from Tegucigalpa and halt all cooperation
+            // projects": a second act joined by "and" to the first, with the same agent and no
+            // object of its own, is aimed where the first was (acts of one kind only: both
+            // hostile or both cooperative).
+            if roles.targets.is_empty()
+                && pattern.needs_target
+                && !crate::eval::SYMMETRIC.contains(&pattern.event_type.as_str())
+            {
+                if let Some((keys, targets, hostile, prev_head)) = &prev_targets {
+                    let toks = &sent.tokens;
+                    let mut k = m.head;
+                    while k > 0 && ADVERBS.contains(&toks[k - 1].lower.as_str()) {
+                        k -= 1;
+                    }
+                    // …in one clause: "…and told carriers to avoid Belarus, after Minsk forced
+                    // a jet to land and arrested…" joins two clauses, not two acts.
+                    let joined = k > prev_head + 1
+                        && toks[k - 1].lower == "and"
+                        && !(prev_head + 1..k - 1).any(|i| is_clause_break(toks, i) && i + 2 != k);
+                    let same_agent = !roles.sources.is_empty()
+                        && roles.sources.iter().map(Actor::key).collect::<Vec<_>>() == *keys;
+                    let this_hostile = lex
+                        .event_type(&pattern.event_type)
+                        .is_some_and(|i| i.quad_class >= 3);
+                    if joined && same_agent && this_hostile == *hostile {
+                        roles.targets = targets.clone();
+                        roles.via_context = true;
+                    }
+                }
             }
             // "threatened to expel British diplomats": the threat is aimed at whom the act
             // would hit, and keeps the act's type.
@@ -4969,6 +5203,28 @@ fn extract_traced(
                 why(&mut trace, "the source is no crowd");
                 continue;
             }
+            // A finite passive only: "were sent home", not "the prisoners freed by Israel".
+            let finite = (m.head.saturating_sub(3)..m.head).any(|k| {
+                BE.contains(&sent.tokens[k].lower.as_str())
+                    && sent.tokens[k + 1..m.head].iter().all(|t| {
+                        ADVERBS.contains(&t.lower.as_str()) || BE.contains(&t.lower.as_str())
+                    })
+            });
+            if pattern.passive
+                && !(finite
+                    && is_passive(&sent.tokens, m.head)
+                    && !roles.targets.is_empty()
+                    && roles
+                        .targets
+                        .iter()
+                        .all(|t| t.kind == ActorKind::Person || t.code.ends_with("CVL")))
+            {
+                why(
+                    &mut trace,
+                    "a passive-only pattern: not a passive whose subject is people",
+                );
+                continue;
+            }
             prev_sources = Some(roles.sources.clone());
             // "Pakistani officials said they receive far less": to host is to receive someone.
             if pattern.event_type == "host_visit"
@@ -5012,6 +5268,14 @@ fn extract_traced(
                     "a news outlet reports material acts, it does not do them",
                 );
                 continue;
+            }
+            if !roles.targets.is_empty() {
+                prev_targets = Some((
+                    roles.sources.iter().map(Actor::key).collect(),
+                    roles.targets.clone(),
+                    info.quad_class >= 3,
+                    m.head,
+                ));
             }
             // A target is never one of the sources, nor the source's own government.
             let source_keys: Vec<String> = roles.sources.iter().map(Actor::key).collect();
@@ -5347,6 +5611,22 @@ pub fn document_sentences(doc: &Document, lex: &Lexicon) -> Vec<Sentence> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn number_words_match_numbers_at_least_n() {
+        for (text, word, want) in [
+            ("100", "#20", true),
+            ("1300", "#20", true),
+            ("2.5", "#2", true),
+            ("20", "#20", true),
+            ("12", "#20", false),
+            ("dozens", "#20", false),
+            ("100", "people", false),
+        ] {
+            let toks = crate::text::tokenize(text, Span::new(0, text.len()));
+            assert_eq!(number_at_least(&toks[0], word), want, "{text} / {word}");
+        }
+    }
 
     fn doc(text: &str) -> Document {
         Document {

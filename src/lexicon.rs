@@ -194,6 +194,12 @@ pub struct Pattern {
     /// Whether the target is the subject of the reported clause the pattern stands in, and the
     /// source its speaker (`subject_target`): "vowed that Israel would face a bitter fate".
     pub subject_target: bool,
+    /// Whether the pattern fires only in the passive voice, on people (`passive`): "eight
+    /// Russians held in Germany were sent home" is a release, "sent home the envoy" is not.
+    pub passive: bool,
+    /// Whether a missing target is the country of the dateline (`dateline`): "Kishida, who flew
+    /// in on Sunday" in a story datelined SEOUL visited South Korea.
+    pub dateline: bool,
 }
 
 /// What a proper-noun surface form refers to.
@@ -624,6 +630,12 @@ impl Lexicon {
                 let subject_target = f
                     .get(4)
                     .is_some_and(|s| s.split_whitespace().any(|w| w == "subject_target"));
+                let passive = f
+                    .get(4)
+                    .is_some_and(|s| s.split_whitespace().any(|w| w == "passive"));
+                let dateline = f
+                    .get(4)
+                    .is_some_and(|s| s.split_whitespace().any(|w| w == "dateline"));
                 patterns.push((
                     f[0].trim().to_string(),
                     Pattern {
@@ -637,6 +649,8 @@ impl Lexicon {
                         answers,
                         crowd,
                         subject_target,
+                        passive,
+                        dateline,
                     },
                 ));
             }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Static checks for held-out cases (no use of the extractor).
 
-usage: python3 data/heldout/check_gold.py [DIR] [--taxonomy PATH]
+usage: python3 data/check_gold.py [DIR] [--taxonomy PATH]
 
 Checks, for every NAME.txt / NAME.gold.json pair in DIR:
   * article layout: Title:, Date:, blank line, body of 200-400 words;

@@ -10,18 +10,30 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/corpus")
+    data("corpus")
+}
+
+fn data(dir: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(dir)
 }
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_else(|_| panic!("bad date {s:?}"))
 }
 
+/// The corpus, the development cases and the blind held-out cases obey one format (checked
+/// without running the extractor, so the held-out set stays unseen).
 #[test]
 fn every_gold_file_is_valid() {
+    for (dir, min_cases) in [("corpus", 40), ("dev", 12), ("heldout", 6)] {
+        check_gold_dir(&data(dir), min_cases);
+    }
+}
+
+fn check_gold_dir(dir: &std::path::Path, min_cases: usize) {
     let lex = Lexicon::embedded();
-    let cases = load_corpus(&corpus()).expect("corpus loads");
-    assert!(cases.len() >= 40, "only {} cases", cases.len());
+    let cases = load_corpus(dir).expect("corpus loads");
+    assert!(cases.len() >= min_cases, "only {} cases", cases.len());
     for c in &cases {
         let raw = std::fs::read_to_string(&c.article).unwrap();
         let dct = day(&c.gold.dct);

@@ -3031,6 +3031,77 @@ fn sentence_subject(toks: &[Token], mentions: &[Mention]) -> Option<Actor> {
     (!list).then(|| m.actor.clone())
 }
 
+/// Acts of meeting someone: what is said in their purpose clause ("to express concern") is
+/// said to the one met.
+const MEETING_ACTS: &[&str] = &[
+    "summon_ambassador",
+    "consult",
+    "phone_call",
+    "host_visit",
+    "visit",
+];
+
+/// Verbs of causing in a participle clause (", prompting X to …").
+const CAUSING_PARTICIPLES: &[&str] = &[
+    "prompting",
+    "forcing",
+    "leading",
+    "pushing",
+    "provoking",
+    "spurring",
+    "compelling",
+];
+
+/// ", prompting Caracas to recall its envoys" after "Chile and Peru rebuked the vote": the
+/// subjects of the clause the participle hangs on, when the act's agent is the object of the
+/// verb of causing and none of them shares a country with that agent.
+fn causers(
+    toks: &[Token],
+    mentions: &[Mention],
+    m: &TriggerMatch,
+    sources: &[Actor],
+) -> Option<Vec<Actor>> {
+    let mut k = m.start;
+    while k > 0 && ADVERBS.contains(&toks[k - 1].lower.as_str()) {
+        k -= 1;
+    }
+    if k < 4 || toks[k - 1].lower != "to" {
+        return None;
+    }
+    let agent = mentions
+        .iter()
+        .find(|x| x.tok_end == k - 1 && !x.weak && x.tok_start >= 2)?;
+    let verb = agent.tok_start - 1;
+    if !CAUSING_PARTICIPLES.contains(&toks[verb].lower.as_str()) || toks[verb - 1].lower != "," {
+        return None;
+    }
+    // The subject of the clause: its first actor, not inside a prepositional phrase.
+    let cs = (0..verb - 1)
+        .rev()
+        .find(|&i| is_clause_break(toks, i) && toks[i].lower != ",")
+        .map_or(0, |i| i + 1);
+    let mi = mentions.iter().position(|x| {
+        !x.weak
+            && x.tok_start >= cs
+            && x.tok_end < verb
+            && !governing_prep(toks, x.tok_start).is_some_and(|p| NON_AGENT_PREPS.contains(&p))
+    })?;
+    let own: Vec<&str> = sources
+        .iter()
+        .map(|s| s.country.as_str())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let group: Vec<Actor> = coordinated(mentions, toks, mi)
+        .into_iter()
+        .map(|i| mentions[i].actor.clone())
+        .collect();
+    (!group.is_empty()
+        && group
+            .iter()
+            .all(|a| !a.country.is_empty() && !own.contains(&a.country.as_str())))
+    .then_some(group)
+}
+
 /// Acts of material conflict that commonly answer another's act ("recalled its ambassador
 /// after Russia expelled…"); the verbal ones (quad class 3) all may.
 const ANSWERING_ACTS: &[&str] = &[
@@ -4604,6 +4675,19 @@ fn extract_traced(
                     }
                     // …in one clause: "…and told carriers to avoid Belarus, after Minsk forced
                     // a jet to land and arrested…" joins two clauses, not two acts.
+                    // "summoned the Russian ambassador to express concern": words said in
+                    // the purpose clause of a summons or meeting are aimed at the one met.
+                    let purpose = k > prev_head + 1
+                        && toks[k - 1].lower == "to"
+                        && triggers.iter().any(|t| {
+                            t.head == *prev_head
+                                && MEETING_ACTS
+                                    .contains(&lex.patterns[t.pattern].event_type.as_str())
+                        })
+                        && lex
+                            .event_type(&pattern.event_type)
+                            .is_some_and(|i| matches!(i.quad_class, 1 | 3))
+                        && !(prev_head + 1..k - 1).any(|i| is_clause_break(toks, i));
                     let joined = k > prev_head + 1
                         && toks[k - 1].lower == "and"
                         && !(prev_head + 1..k - 1).any(|i| is_clause_break(toks, i) && i + 2 != k);
@@ -4612,10 +4696,18 @@ fn extract_traced(
                     let this_hostile = lex
                         .event_type(&pattern.event_type)
                         .is_some_and(|i| i.quad_class >= 3);
-                    if joined && same_agent && this_hostile == *hostile {
+                    if same_agent && ((joined && this_hostile == *hostile) || purpose) {
                         roles.targets = targets.clone();
                         roles.via_context = true;
                     }
+                }
+            }
+            // "…issued a joint rebuke, prompting Caracas to recall its ambassadors": an act
+            // some earlier act caused answers the ones who did that act.
+            if roles.targets.is_empty() && pattern.needs_target && !roles.sources.is_empty() {
+                if let Some(t) = causers(&sent.tokens, &mentions, m, &roles.sources) {
+                    roles.targets = t;
+                    roles.via_context = true;
                 }
             }
             // "threatened to expel British diplomats": the threat is aimed at whom the act

@@ -5306,10 +5306,12 @@ fn extract_traced(
                 && !(finite
                     && is_passive(&sent.tokens, m.head)
                     && !roles.targets.is_empty()
-                    && roles
-                        .targets
-                        .iter()
-                        .all(|t| t.kind == ActorKind::Person || t.code.ends_with("CVL")))
+                    && roles.targets.iter().all(|t| {
+                        t.kind == ActorKind::Person
+                                || t.code.ends_with("CVL")
+                                // "two journalists were picked up": reporters are people too.
+                                || t.code.ends_with("MED")
+                    }))
             {
                 why(
                     &mut trace,

@@ -608,14 +608,17 @@ impl DocActors {
         if !head.is_empty() && head.len() < 40 && head.chars().all(|c| !c.is_lowercase()) {
             // A dateline naming two places ("BEIRUT/JERUSALEM") gives no single country.
             // The dateline is where the reporter files from; its country stands behind bare
-            // domestic bodies ("the army", "protesters") only when the lead paragraph names
-            // it too (a DUBAI dateline over a Saudi–Iranian story names no Emirati army).
+            // domestic bodies ("the army", "protesters") unless the lead paragraph names other
+            // countries and not it (a DUBAI dateline over a Saudi–Iranian story).
             let rest = first.get(head.len()..).unwrap_or("");
             d.dateline_place = lex.dateline_index.get(head).cloned();
-            d.dateline_country = d
-                .dateline_place
-                .clone()
-                .filter(|iso| country_named_in(lex, iso, rest));
+            d.dateline_country = d.dateline_place.clone().filter(|iso| {
+                country_named_in(lex, iso, rest)
+                    || !lex
+                        .countries
+                        .iter()
+                        .any(|c| country_named_in(lex, &c.iso3, rest))
+            });
         }
         d
     }

@@ -129,6 +129,9 @@ pub struct DocActors {
     by_full_name: HashMap<String, Actor>,
     /// Country of the dateline ("DUSHANBE, April 29 —"), for bare domestic institutions.
     pub dateline_country: Option<String>,
+    /// Country of the dateline's place whether or not the lead names it: where the reporter
+    /// is, for arrivals ("flew in on Monday").
+    pub dateline_place: Option<String>,
     /// Publication date, to pick people in office.
     pub dct: Option<NaiveDate>,
     /// Country of the most recent actor with one, for "its forces".
@@ -313,6 +316,27 @@ fn country_has_form(lex: &Lexicon, iso3: &str, form: &str) -> bool {
             .chain(c.aliases.iter())
             .any(|n| n.split_whitespace().any(|w| w.starts_with(form)))
     })
+}
+
+/// Whether `text` names the country (name, alias, adjective, capital or seat) as a whole word.
+fn country_named_in(lex: &Lexicon, iso3: &str, text: &str) -> bool {
+    let Some(c) = lex.country(iso3) else {
+        return false;
+    };
+    std::iter::once(&c.name)
+        .chain(&c.aliases)
+        .chain(&c.adjectives)
+        .chain(&c.capitals)
+        .chain(&c.metonyms)
+        .filter(|f| !f.is_empty())
+        .any(|f| {
+            text.match_indices(f.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + f.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 /// Nouns that refer back to the last international organization.
@@ -583,7 +607,18 @@ impl DocActors {
         let head = head.trim();
         if !head.is_empty() && head.len() < 40 && head.chars().all(|c| !c.is_lowercase()) {
             // A dateline naming two places ("BEIRUT/JERUSALEM") gives no single country.
-            d.dateline_country = lex.dateline_index.get(head).cloned();
+            // The dateline is where the reporter files from; its country stands behind bare
+            // domestic bodies ("the army", "protesters") unless the lead paragraph names other
+            // countries and not it (a DUBAI dateline over a Saudi–Iranian story).
+            let rest = first.get(head.len()..).unwrap_or("");
+            d.dateline_place = lex.dateline_index.get(head).cloned();
+            d.dateline_country = d.dateline_place.clone().filter(|iso| {
+                country_named_in(lex, iso, rest)
+                    || !lex
+                        .countries
+                        .iter()
+                        .any(|c| country_named_in(lex, &c.iso3, rest))
+            });
         }
         d
     }
@@ -1067,7 +1102,27 @@ impl DocActors {
                                     && m.actor.country.len() == 3
                             })
                         })
-                        .map(|m| m.actor.country.clone());
+                        .map(|m| m.actor.country.clone())
+                        .or_else(|| {
+                            // "Eritrea, whose army has fought …": the body belongs to the
+                            // state the relative clause hangs on.
+                            let p = f.tok_start.checked_sub(1)?;
+                            (toks[p].lower == "whose").then_some(())?;
+                            let q = if toks[p.checked_sub(1)?].lower == "," {
+                                p - 1
+                            } else {
+                                p
+                            };
+                            out.iter()
+                                .rev()
+                                .find(|m| {
+                                    m.tok_end == q
+                                        && !m.weak
+                                        && m.actor.kind != ActorKind::Person
+                                        && m.actor.country.len() == 3
+                                })
+                                .map(|m| m.actor.country.clone())
+                        });
                     if let Some(iso) = owner {
                         let actor = country_actor(lex, &iso, &role.code, &role.label);
                         out.push(self.mention(toks, f.tok_start, f.tok_end, actor, false));

@@ -4526,7 +4526,7 @@ fn extract_traced(
             history: &history,
             heads: &heads,
             prev_subject: last_subject.as_ref(),
-            dateline_country: actors.dateline_country.as_deref(),
+            dateline_country: actors.dateline_place.as_deref(),
         };
         let mut prev_sources: Option<Vec<Actor>> = None;
         // The sources (keys) and targets of the last act of the sentence with both.

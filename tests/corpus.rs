@@ -14,7 +14,9 @@ fn corpus() -> PathBuf {
 }
 
 fn data(dir: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(dir)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(dir)
 }
 
 fn day(s: &str) -> NaiveDate {

@@ -237,16 +237,44 @@ pub(crate) fn attach_time(
         && toks[head].lower.ends_with("ing")
         && toks[head - 1].lower == "been"
         && matches!(toks[head - 2].lower.as_str(), "has" | "have");
+    // "…said officers were involved in the October 2014 blast": a time that opens a noun
+    // phrase after the trigger dates that noun, not the act — unless the act happened during
+    // it ("taken captive during their Oct. 7 assault").
+    let premodifies = |t: &&&Timex| {
+        t.span.start > head_pos
+            && toks
+                .iter()
+                .position(|k| k.span.start == t.span.start)
+                .is_some_and(|i| {
+                    let before = i.checked_sub(1).map(|j| toks[j].lower.as_str());
+                    let during = i
+                        .checked_sub(2)
+                        .is_some_and(|j| matches!(toks[j].lower.as_str(), "during" | "amid"));
+                    let after = toks.iter().find(|k| k.span.start >= t.span.end);
+                    !during
+                        && matches!(
+                            before,
+                            Some("the" | "a" | "an" | "its" | "their" | "his" | "her")
+                        )
+                        && after.is_some_and(|k| {
+                            k.kind == crate::text::TokenKind::Word
+                                && !crate::events::STOP_PREPS.contains(&k.lower.as_str())
+                                && !matches!(k.lower.as_str(), "and" | "or" | "that" | "when")
+                        })
+                })
+    };
     let best = timexes
         .iter()
         .filter(in_clause)
         .filter(|t| !own_clause(t))
+        .filter(|t| !premodifies(t))
         .min_by_key(|t| (behind_report(t), dist(t)))
         .or_else(|| {
             timexes
                 .iter()
                 .filter(outside_cause)
                 .filter(|t| !own_clause(t))
+                .filter(|t| !premodifies(t))
                 .filter(|_| !ongoing)
                 .min_by_key(|t| (behind_report(t), dist(t)))
         })?;
@@ -795,6 +823,33 @@ mod tests {
                 e.trigger,
                 e.time
             );
+        }
+    }
+
+    #[test]
+    fn a_time_opening_a_later_noun_phrase_dates_that_noun() {
+        // (text, publication date, event type, its expected value)
+        let cases = [
+            (
+                "Prague on Saturday accused Russia of involvement in the October 2014 blast.",
+                "2021-04-18",
+                "accuse",
+                "2021-04-17",
+            ),
+            (
+                "Hamas seized 240 hostages during its Oct. 7 assault on southern Israel.",
+                "2023-11-25",
+                "abduct",
+                "2023-10-07",
+            ),
+        ];
+        for (text, dct, ty, want) in cases {
+            let evs = crate::events::extract(&doc(text, dct), Lexicon::embedded());
+            let e = evs
+                .iter()
+                .find(|e| e.event_type == ty)
+                .unwrap_or_else(|| panic!("{text}: {evs:?}"));
+            assert_eq!(e.time.value, want, "{text}");
         }
     }
 

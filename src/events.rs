@@ -379,7 +379,7 @@ const TEMPORAL: &[&str] = &[
 ];
 
 /// Prepositions that end the search for a target: what follows is a cause, place or time.
-const STOP_PREPS: &[&str] = &[
+pub(crate) const STOP_PREPS: &[&str] = &[
     "over",
     "about",
     "amid",

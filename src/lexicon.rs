@@ -592,6 +592,9 @@ impl Lexicon {
 
         let mut patterns = Vec::new();
         for (path, text) in get("events.tsv") {
+            // An override file replaces a pattern of the embedded table by its id; within one
+            // file an id names one pattern.
+            let mut ids_here: HashMap<String, usize> = HashMap::new();
             for row in tsv_rows(path, text, 4) {
                 let (line, f) = row?;
                 let bad = |message: String| Error::BadLine {
@@ -599,6 +602,12 @@ impl Lexicon {
                     line,
                     message,
                 };
+                if let Some(first) = ids_here.insert(f[0].trim().to_string(), line) {
+                    return Err(bad(format!(
+                        "pattern id {:?} already used on line {first}",
+                        f[0].trim()
+                    )));
+                }
                 let event_type = f[1].trim().to_string();
                 if !types.contains_key(&event_type) {
                     return Err(bad(format!("unknown event type {event_type:?}")));

@@ -453,6 +453,52 @@ fn lexicon_overlay_adds_an_alias() {
 }
 
 #[test]
+fn lexicon_overlay_with_a_repeated_pattern_id_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("events.tsv"),
+        "id\tevent_type\tpos\tpattern\tflags\n\
+         my_rebuke\tcriticize\tv\trebuke~\n\
+         my_rebuke\tcriticize\tv\tscold~\n",
+    )
+    .unwrap();
+    let art = dir.path().join("a.txt");
+    std::fs::write(&art, "Poland rebuked Russia on Monday.").unwrap();
+    let out = bin()
+        .arg("--lexicon")
+        .arg(dir.path())
+        .args(["extract", "--date", "2024-04-29"])
+        .arg(&art)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("events.tsv") && err.contains('3') && err.contains("my_rebuke"),
+        "{err}"
+    );
+    // A single use overrides nothing and is accepted.
+    std::fs::write(
+        dir.path().join("events.tsv"),
+        "id\tevent_type\tpos\tpattern\tflags\nmy_rebuke\tcriticize\tv\trebuke~\n",
+    )
+    .unwrap();
+    let ok = bin()
+        .arg("--lexicon")
+        .arg(dir.path())
+        .args(["extract", "--date", "2024-04-29"])
+        .arg(&art)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}
+
+#[test]
 fn help_text_explains_every_subcommand() {
     for sub in [
         "extract", "build", "timeline", "graph", "query", "eval", "explain", "text",

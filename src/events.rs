@@ -1509,14 +1509,25 @@ impl Ctx<'_> {
     /// "would not act at Washington's behest", "support for Israel's security was unwavering":
     /// an actor named inside a long trigger, after its head, is the one acted upon.
     fn inside_trigger(&self, m: &TriggerMatch, avoid: &[String]) -> Option<(Vec<Actor>, bool)> {
-        let mi = self.mentions.iter().position(|x| {
+        let mi = self.mention_in_trigger(m, avoid, |x| x.tok_end < m.end && !x.weak)?;
+        Some(self.group(&[mi], None))
+    }
+
+    /// The first actor mention starting inside a trigger's words after its head, neither a
+    /// news outlet nor of the source's own country (`avoid`), that `keep` accepts.
+    fn mention_in_trigger(
+        &self,
+        m: &TriggerMatch,
+        avoid: &[String],
+        keep: impl Fn(&Mention) -> bool,
+    ) -> Option<usize> {
+        self.mentions.iter().position(|x| {
             x.tok_start > m.head
-                && x.tok_end < m.end
-                && !x.weak
+                && x.tok_start < m.end
                 && x.actor.kind != ActorKind::Media
                 && !avoid.contains(&x.actor.country)
-        })?;
-        Some(self.group(&[mi], None))
+                && keep(x)
+        })
     }
 
     /// "demanded that the government…", "warned that any intervention against Niger…": the
@@ -1656,13 +1667,8 @@ impl Ctx<'_> {
     /// Uganda's army, guilty": a verb pattern whose gap holds its object; the object's country
     /// (a possessive, a bare adjective or a name inside the trigger's own words) is the target.
     fn owner_in_trigger(&self, m: &TriggerMatch, avoid: &[String]) -> Option<(Vec<Actor>, bool)> {
-        let x = self.mentions.iter().find(|x| {
-            x.tok_start > m.head
-                && x.tok_start < m.end
-                && !x.actor.country.is_empty()
-                && x.actor.kind != ActorKind::Media
-                && !avoid.contains(&x.actor.country)
-        })?;
+        let x =
+            &self.mentions[self.mention_in_trigger(m, avoid, |x| !x.actor.country.is_empty())?];
         Some((
             vec![crate::actors::country_actor(
                 self.lex,
@@ -5451,7 +5457,7 @@ fn extract_traced(
                     // own people (an armed group firing on people attacks them); and in a story
                     // filed from another country the act is not taken to be at home ("Israeli
                     // forces opened fire on suspects" in a story from Beirut).
-                    let agent = !s.code.ends_with("MED")
+                    let agent = !is_media(s)
                         && (pattern.event_type != "repress" || s.kind == ActorKind::State);
                     let at_home = pattern.event_type == "demonstrate"
                         || dateline_country.as_ref().is_none_or(|c| *c == s.country);

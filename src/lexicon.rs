@@ -627,24 +627,11 @@ impl Lexicon {
                 }
                 let needs_target = !f.get(4).is_some_and(|s| s.contains("untargeted"));
                 let person_target = f.get(4).is_some_and(|s| s.contains("person_target"));
-                let speaker = f
-                    .get(4)
-                    .is_some_and(|s| s.split_whitespace().any(|w| w == "speaker"));
-                let answers = f
-                    .get(4)
-                    .is_some_and(|s| s.split_whitespace().any(|w| w == "answers"));
-                let crowd = f
-                    .get(4)
-                    .is_some_and(|s| s.split_whitespace().any(|w| w == "crowd"));
-                let subject_target = f
-                    .get(4)
-                    .is_some_and(|s| s.split_whitespace().any(|w| w == "subject_target"));
-                let passive = f
-                    .get(4)
-                    .is_some_and(|s| s.split_whitespace().any(|w| w == "passive"));
-                let dateline = f
-                    .get(4)
-                    .is_some_and(|s| s.split_whitespace().any(|w| w == "dateline"));
+                // A flag named as a whole word of the flags column.
+                let flag = |name: &str| {
+                    f.get(4)
+                        .is_some_and(|s| s.split_whitespace().any(|w| w == name))
+                };
                 patterns.push((
                     f[0].trim().to_string(),
                     Pattern {
@@ -654,12 +641,12 @@ impl Lexicon {
                         elems,
                         needs_target,
                         person_target,
-                        speaker,
-                        answers,
-                        crowd,
-                        subject_target,
-                        passive,
-                        dateline,
+                        speaker: flag("speaker"),
+                        answers: flag("answers"),
+                        crowd: flag("crowd"),
+                        subject_target: flag("subject_target"),
+                        passive: flag("passive"),
+                        dateline: flag("dateline"),
                     },
                 ));
             }
